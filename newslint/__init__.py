@@ -1,0 +1,3 @@
+"""newslint: a text-quality and cleanup linter for scraped news."""
+
+__version__ = "0.1.0"

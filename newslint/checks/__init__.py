@@ -1,0 +1,1 @@
+"""Built-in Python rules. Every Rule subclass defined in a module here is registered."""

@@ -1,0 +1,220 @@
+"""Document: a text and everything rules share about it, computed once.
+
+Offsets are code points into `text`, which is kept exactly as read (line endings included),
+so fixes can be applied to the original bytes' decoding without losing CRLF or lone CR.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from newslint.segment import Span, split_sentences
+
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    index: int  # 0-based
+    start: int  # offset of the first character
+    end: int  # offset just past the content (before the line break)
+    next_start: int  # offset of the next line (past the line break)
+    text: str
+
+    @property
+    def number(self) -> int:
+        return self.index + 1
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph: one non-empty line, or a run of hard-wrapped lines between blank lines."""
+
+    index: int
+    start: int
+    end: int
+    first_line: int  # 0-based line index
+    last_line: int
+    text: str
+    sentences: tuple[Span, ...]
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+class Document:
+    """Text plus its lines, blocks, sentences and title.
+
+    `title` is the record's title field when one was given (`title_from_field` is then True);
+    otherwise the first block when it looks like a headline, as `title_block`.
+    """
+
+    def __init__(self, text: str, *, title: str | None = None, language: str | None = None,
+                 path: str = "", record: int | None = None) -> None:
+        self.text = text
+        self.field_title = title
+        self.language = language
+        self.path = path
+        self.record = record
+
+    # -- lines and positions ---------------------------------------------------------------
+
+    @cached_property
+    def lines(self) -> tuple[Line, ...]:
+        text = self.text
+        lines: list[Line] = []
+        start = 0
+        for match in _LINE_BREAK.finditer(text):
+            lines.append(Line(len(lines), start, match.start(), match.end(), text[start : match.start()]))
+            start = match.end()
+        if start < len(text) or not lines:
+            lines.append(Line(len(lines), start, len(text), len(text), text[start:]))
+        return tuple(lines)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [line.start for line in self.lines]
+
+    def line_index_at(self, offset: int) -> int:
+        """0-based index of the line holding `offset` (a line break belongs to its line)."""
+        return max(0, bisect.bisect_right(self._line_starts, offset) - 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset; offset == len(text) is allowed."""
+        offset = min(max(offset, 0), len(self.text))
+        index = self.line_index_at(offset)
+        line = self.lines[index]
+        if offset >= line.next_start > line.end:
+            # Past the final line break: the start of the (empty) line after it.
+            return index + 2, 1
+        return index + 1, offset - line.start + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """Inverse of `position`."""
+        return self.lines[line - 1].start + column - 1
+
+    # -- blocks and sentences ---------------------------------------------------------------
+
+    @cached_property
+    def hard_wrapped(self) -> bool:
+        """True when paragraphs are runs of lines wrapped at a fixed width, not one per line."""
+        lines = self.lines
+        inner = [
+            len(line.text.rstrip())
+            for i, line in enumerate(lines[:-1])
+            if not line.is_blank and not lines[i + 1].is_blank
+        ]
+        prose = [line for line in lines if not line.is_blank]
+        if len(inner) < 3 or len(inner) < 0.5 * len(prose):
+            return False
+        width = max(inner)
+        if width > 120:
+            return False
+        near_width = sum(1 for n in inner if n >= 0.6 * width)
+        return near_width >= 0.8 * len(inner)
+
+    @cached_property
+    def blocks(self) -> tuple[Block, ...]:
+        groups: list[list[Line]] = []
+        if self.hard_wrapped:
+            current: list[Line] = []
+            for line in self.lines:
+                if line.is_blank:
+                    if current:
+                        groups.append(current)
+                    current = []
+                else:
+                    current.append(line)
+            if current:
+                groups.append(current)
+        else:
+            groups = [[line] for line in self.lines if not line.is_blank]
+        blocks = []
+        for group in groups:
+            start, end = group[0].start, group[-1].end
+            # Trim surrounding white space so block spans start and end on text.
+            raw = self.text[start:end]
+            lead = len(raw) - len(raw.lstrip())
+            trail = len(raw) - len(raw.rstrip())
+            start, end = start + lead, end - trail
+            text = self.text[start:end]
+            blocks.append(Block(len(blocks), start, end, group[0].index, group[-1].index, text,
+                                tuple(split_sentences(text, start))))
+        return tuple(blocks)
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        return tuple(s for block in self.blocks for s in block.sentences)
+
+    def block_at_line(self, line_index: int) -> Block | None:
+        for block in self.blocks:
+            if block.first_line <= line_index <= block.last_line:
+                return block
+        return None
+
+    # -- title ------------------------------------------------------------------------------
+
+    @property
+    def title_from_field(self) -> bool:
+        return self.field_title is not None
+
+    @cached_property
+    def title_block(self) -> Block | None:
+        """The first block when it reads like a headline and more text follows it."""
+        if self.field_title is not None or len(self.blocks) < 2:
+            return None
+        first = self.blocks[0]
+        text = first.stripped
+        words = text.split()
+        if "\n" in text or not (2 <= len(words) <= 30) or len(text) > 250:
+            return None
+        if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
+            return None
+        return first
+
+    @property
+    def title(self) -> str | None:
+        if self.field_title is not None:
+            return self.field_title
+        return self.title_block.stripped if self.title_block else None
+
+    # -- shared helpers for rules ------------------------------------------------------------
+
+    def words(self, start: int, end: int) -> list[str]:
+        return _WORD.findall(self.text, start, end)
+
+    def removal_span(self, first_line: int, last_line: int) -> tuple[int, int]:
+        """The span to delete so lines first..last disappear without leaving blank-line debris.
+
+        Removes the lines with the blank lines after them; at the end of the text, removes
+        the blank lines before them instead, so the text keeps its final line break.
+        """
+        lines = self.lines
+        following = next((i for i in range(last_line + 1, len(lines)) if not lines[i].is_blank), None)
+        if following is not None:
+            return lines[first_line].start, lines[following].start
+        preceding = next((i for i in range(first_line - 1, -1, -1) if not lines[i].is_blank), None)
+        if preceding is None:
+            return 0, lines[last_line].end
+        return lines[preceding].end, lines[last_line].end
+
+
+def title_document(doc: Document) -> Document | None:
+    """The record's title field as a document of its own (diagnostics with field="title")."""
+    if doc.field_title is None:
+        return None
+    cached = doc.__dict__.get("_title_document")
+    if cached is None:
+        cached = Document(doc.field_title, path=doc.path, record=doc.record)
+        doc.__dict__["_title_document"] = cached
+    return cached

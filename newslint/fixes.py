@@ -1,0 +1,88 @@
+"""Apply fixes: non-overlapping edits, re-linting until the text stops changing (as ruff does)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from newslint.diagnostics import Diagnostic, Edit, Fix
+from newslint.document import Document
+from newslint.engine import LintResult, lint
+from newslint.rule import Rule
+
+MAX_ITERATIONS = 10
+
+
+def _overlaps(edit: Edit, taken: list[Edit]) -> bool:
+    for other in taken:
+        if edit.start < other.end and other.start < edit.end:
+            return True
+        # Two edits at one point (an insertion beside anything) would race for order.
+        if edit.start == other.start and (edit.start == edit.end or other.start == other.end):
+            return True
+    return False
+
+
+def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, list[Fix]]:
+    """Apply every fix whose edits do not overlap an earlier one; returns (text, applied)."""
+    taken: list[Edit] = []
+    applied: list[Fix] = []
+    for fix in sorted(fixes, key=lambda f: f.span):
+        if any(e.start < 0 or e.end > len(text) or e.start > e.end for e in fix.edits):
+            continue
+        if any(_overlaps(e, taken) for e in fix.edits):
+            continue
+        taken.extend(fix.edits)
+        applied.append(fix)
+    pieces: list[str] = []
+    cursor = 0
+    for edit in sorted(taken):
+        pieces.append(text[cursor:edit.start])
+        pieces.append(edit.replacement)
+        cursor = edit.end
+    pieces.append(text[cursor:])
+    return "".join(pieces), applied
+
+
+@dataclass
+class FixOutcome:
+    text: str
+    title: str | None
+    applied: list[Diagnostic] = field(default_factory=list)
+    remaining: LintResult = field(default_factory=LintResult)
+
+    def changed(self, text: str, title: str | None) -> bool:
+        return self.text != text or self.title != title
+
+
+def wanted(diag: Diagnostic, unsafe: bool) -> bool:
+    return diag.fix is not None and (unsafe or diag.fix.is_safe)
+
+
+def fix_document(text: str, rules: Sequence[Rule], *, unsafe: bool = False,
+                 make_document: Callable[[str, str | None], Document] | None = None,
+                 title: str | None = None) -> FixOutcome:
+    """Lint and fix until no wanted fix applies; `remaining` is the final lint result."""
+    make = make_document or (lambda t, ti: Document(t, title=ti))
+    outcome = FixOutcome(text, title)
+    for _ in range(MAX_ITERATIONS):
+        result = lint(make(outcome.text, outcome.title), rules)
+        outcome.remaining = result
+        chosen = [d for d in result.diagnostics if wanted(d, unsafe)]
+        if not chosen:
+            break
+        body = [d for d in chosen if d.field != "title"]
+        heads = [d for d in chosen if d.field == "title"]
+        new_text, applied_body = apply_fixes(outcome.text, [d.fix for d in body])
+        new_title = outcome.title
+        applied_head: list[Fix] = []
+        if heads and outcome.title is not None:
+            new_title, applied_head = apply_fixes(outcome.title, [d.fix for d in heads])
+        applied = {id(f) for f in applied_body + applied_head}
+        outcome.applied.extend(d for d in chosen if id(d.fix) in applied)
+        if new_text == outcome.text and new_title == outcome.title:
+            break
+        outcome.text, outcome.title = new_text, new_title
+    else:
+        outcome.remaining = lint(make(outcome.text, outcome.title), rules)
+    return outcome

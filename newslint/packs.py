@@ -1,0 +1,251 @@
+"""Declarative rules: YAML (or TOML) files in a rules folder, each file one rule, as in Vale.
+
+Two kinds:
+
+- `phrase`: a list of literal `phrases` and/or regex `patterns`. With `match: line` a block
+  is reported when it *is* one of them (after case, quote and edge-punctuation folding);
+  with `match: inside` every occurrence inside a block is reported.
+- `substitution`: `swap` maps a bad form to a good one; each occurrence is reported with a
+  fix that writes the good form.
+
+The keys are documented in docs/rule-packs.md. A file that does not validate raises
+`PackError` naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
+from newslint.document import Document
+from newslint.matching import PhraseMatcher
+from newslint.rule import Rule
+
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+PACK_SUFFIXES = (".yaml", ".yml", ".toml")
+_CODE = re.compile(r"^[A-Z]{1,3}[0-9]{3,4}$")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+_COMMON_KEYS = {
+    "code": str, "name": str, "kind": str, "category": str, "severity": str, "message": str,
+    "summary": str, "description": str, "example": dict, "language": str, "enabled": bool,
+    "ignore_case": bool,
+}
+_KIND_KEYS = {
+    "phrase": {"phrases": list, "patterns": list, "match": str, "fix": str, "applicability": str,
+               "max_words": int},
+    "substitution": {"swap": dict},
+}
+_FIX_MODES = ("none", "remove-block", "remove-match")
+
+
+class PackError(ValueError):
+    pass
+
+
+def _fail(path: Path, key: str, why: str) -> PackError:
+    return PackError(f"{path}: key '{key}': {why}")
+
+
+def read_pack_file(path: Path) -> dict[str, Any]:
+    try:
+        raw = path.read_text(encoding="utf-8")
+        data = tomllib.loads(raw) if path.suffix == ".toml" else yaml.safe_load(raw)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackError(f"{path}: cannot read: {exc}") from exc
+    except (yaml.YAMLError, tomllib.TOMLDecodeError) as exc:
+        raise PackError(f"{path}: not valid {path.suffix[1:].upper()}: {exc}".replace("\n", " ")) from exc
+    if not isinstance(data, dict):
+        raise PackError(f"{path}: a rule file must be a mapping of keys to values")
+    return data
+
+
+def validate(path: Path, data: dict[str, Any]) -> None:
+    for key in ("code", "name", "kind", "category", "message"):
+        if key not in data:
+            raise _fail(path, key, "is required")
+    kind = data["kind"]
+    if kind not in _KIND_KEYS:
+        raise _fail(path, "kind", f"must be one of {', '.join(_KIND_KEYS)}, not {kind!r}")
+    allowed = {**_COMMON_KEYS, **_KIND_KEYS[kind]}
+    for key, value in data.items():
+        if key not in allowed:
+            raise _fail(path, key, f"is not a key of a {kind} rule (keys: {', '.join(sorted(allowed))})")
+        if not isinstance(value, allowed[key]):
+            raise _fail(path, key, f"must be a {allowed[key].__name__}, not {type(value).__name__}")
+    if not _CODE.match(data["code"]):
+        raise _fail(path, "code", "must be 1-3 capital letters and 3-4 digits, e.g. B201")
+    if not _SLUG.match(data["name"]):
+        raise _fail(path, "name", "must be a lower-case slug, e.g. share-widget")
+    if data["category"] not in {c.value for c in Category}:
+        raise _fail(path, "category", f"must be one of {', '.join(c.value for c in Category)}")
+    if data.get("severity", "warning") not in {s.value for s in Severity}:
+        raise _fail(path, "severity", "must be error, warning or info")
+    for key in ("phrases", "patterns"):
+        for i, item in enumerate(data.get(key, [])):
+            if not isinstance(item, str):
+                raise _fail(path, f"{key}[{i}]", "must be a string")
+    for i, pattern in enumerate(data.get("patterns", [])):
+        try:
+            regex.compile(pattern)
+        except regex.error as exc:
+            raise _fail(path, f"patterns[{i}]", f"is not a valid regex: {exc}") from exc
+    if kind == "phrase":
+        if not data.get("phrases") and not data.get("patterns"):
+            raise _fail(path, "phrases", "a phrase rule needs phrases or patterns")
+        if data.get("match", "line") not in ("line", "inside"):
+            raise _fail(path, "match", "must be 'line' or 'inside'")
+        if data.get("fix", "none") not in _FIX_MODES:
+            raise _fail(path, "fix", f"must be one of {', '.join(_FIX_MODES)}")
+        if data.get("applicability", "safe") not in ("safe", "unsafe"):
+            raise _fail(path, "applicability", "must be 'safe' or 'unsafe'")
+    if kind == "substitution":
+        if not data.get("swap"):
+            raise _fail(path, "swap", "a substitution rule needs a non-empty swap mapping")
+        for bad, good in data["swap"].items():
+            if not isinstance(bad, str) or not isinstance(good, str):
+                raise _fail(path, f"swap.{bad}", "bad and good forms must be strings")
+    example = data.get("example", {})
+    for key in example:
+        if key not in ("bad", "good"):
+            raise _fail(path, f"example.{key}", "example takes 'bad' and 'good'")
+
+
+def _documentation(data: dict[str, Any]) -> str:
+    parts = ["## What it does", data.get("description", data.get("summary", data["message"])).strip()]
+    example = data.get("example", {})
+    if "bad" in example:
+        parts += ["## Example", "```text", str(example["bad"]).rstrip(), "```"]
+    if "good" in example:
+        parts += ["## Use instead", "```text", str(example["good"]).rstrip(), "```"]
+    return "\n".join(parts)
+
+
+class PackRule(Rule):
+    """Base of rules built from a pack file; subclasses are made per file by `load_pack_file`."""
+
+    data: dict[str, Any] = {}
+
+    @classmethod
+    def documentation(cls) -> str:
+        return _documentation(cls.data)
+
+    def message_for(self, matched: str) -> str:
+        return self.data["message"].replace("{match}", matched).replace("%s", matched)
+
+
+class PhraseRule(PackRule):
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.matcher = PhraseMatcher(self.data.get("phrases", []), self.data.get("patterns", []),
+                                     ignore_case=self.data.get("ignore_case", True))
+        self.match_mode = self.data.get("match", "line")
+        self.fix_mode = self.data.get("fix", "remove-block" if self.match_mode == "line" else "none")
+        self.applicability = self.data.get("applicability", "safe")
+        self.max_words = self.data.get("max_words", 0)
+
+    def _fix(self, doc: Document, start: int, end: int, first_line: int, last_line: int) -> Fix | None:
+        make = Fix.safe if self.applicability == "safe" else Fix.unsafe
+        if self.fix_mode == "remove-block":
+            s, e = doc.removal_span(first_line, last_line)
+            return make("Remove the line", Edit(s, e))
+        if self.fix_mode == "remove-match":
+            return make("Remove the phrase", Edit(start, end))
+        return None
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for block in doc.blocks:
+            if self.match_mode == "line":
+                if self.max_words and len(block.text.split()) > self.max_words:
+                    continue
+                matched = self.matcher.match_line(block.text)
+                if matched is not None:
+                    yield self.diagnostic(
+                        doc.lines[block.first_line].start, doc.lines[block.last_line].end,
+                        self.message_for(block.stripped),
+                        fix=self._fix(doc, block.start, block.end, block.first_line, block.last_line),
+                        matched=matched,
+                    )
+            else:
+                for m in self.matcher.find(doc.text, block.start, block.end):
+                    yield self.diagnostic(
+                        m.start, m.end, self.message_for(doc.text[m.start:m.end]),
+                        fix=self._fix(doc, m.start, m.end, block.first_line, block.last_line),
+                        matched=m.value,
+                    )
+
+
+class SubstitutionRule(PackRule):
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        swap: dict[str, str] = self.data["swap"]
+        self.ignore_case = self.data.get("ignore_case", False)
+        self.swap = {(k.lower() if self.ignore_case else k): v for k, v in swap.items()}
+        self.matcher = PhraseMatcher(swap.keys(), ignore_case=self.ignore_case)
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for block in doc.blocks:
+            for m in self.matcher.find(doc.text, block.start, block.end):
+                bad = doc.text[m.start:m.end]
+                good = self.swap[m.value.lower() if self.ignore_case else m.value]
+                if bad == good:
+                    continue
+                message = self.data["message"].replace("{bad}", bad).replace("{good}", good)
+                yield self.diagnostic(m.start, m.end, message,
+                                      fix=Fix.safe(f"Replace with '{good}'", Edit(m.start, m.end, good)))
+
+
+_KIND_CLASSES: dict[str, type[PackRule]] = {"phrase": PhraseRule, "substitution": SubstitutionRule}
+
+
+def load_pack_file(path: Path) -> type[Rule]:
+    data = read_pack_file(path)
+    validate(path, data)
+    base = _KIND_CLASSES[data["kind"]]
+    attrs = {
+        "code": data["code"],
+        "name": data["name"],
+        "category": Category(data["category"]),
+        "severity": Severity(data.get("severity", "warning")),
+        "summary": data.get("summary", data["message"].replace("{match}", "…")),
+        # Style packs are opt-in, like Vale styles; `enabled` overrides.
+        "default_enabled": data.get("enabled", data["category"] != "style"),
+        "origin": str(path),
+        "data": data,
+        "language": data.get("language", "en"),
+    }
+    class_name = "".join(part.title() for part in data["name"].split("-")) + "Pack"
+    return type(class_name, (base,), attrs)
+
+
+def iter_pack_files(folder: Path) -> Iterator[Path]:
+    """Rule files under `folder`, recursively, in a stable order."""
+    for path in sorted(folder.rglob("*")):
+        if path.suffix in PACK_SUFFIXES and path.is_file() and not path.name.startswith("."):
+            yield path
+
+
+def load_packs(folders: Iterable[Path]) -> list[type[Rule]]:
+    rules: list[type[Rule]] = []
+    for folder in folders:
+        if not folder.is_dir():
+            raise PackError(f"{folder}: rules folder does not exist")
+        rules.extend(load_pack_file(path) for path in iter_pack_files(folder))
+    return rules
+
+
+def builtin_packs_dir() -> Path:
+    """rules/ as shipped in the wheel (newslint/_rules), or beside the package in a checkout."""
+    here = Path(__file__).resolve().parent
+    shipped = here / "_rules"
+    return shipped if shipped.is_dir() else here.parent / "rules"

@@ -1,0 +1,103 @@
+"""Sentence segmentation with code-point offsets.
+
+A small rule-based segmenter: a boundary is sentence-final punctuation (plus any closing
+quotes or brackets) followed by white space, unless the word before it is a known
+abbreviation, an initial, or part of a number. Unlike general-purpose segmenters it also
+splits before a lower-case word ("the 70-year-old. year Xi."), because finding such
+sentences is one of newslint's jobs. benchmarks/segmenter.py compares it with libraries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+# Abbreviations after which a full stop never ends a sentence (a name or number follows).
+NON_TERMINAL_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms mx dr prof sr st gen col lt sgt capt cmdr adm gov sen rep rev hon pres supt
+    messrs mme mlle fr sra srta
+    no nos vs v e.g i.e cf approx ca incl est fig figs vol vols pp ch sec art para
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mt ft ave blvd rd
+    """.split()
+)
+# Abbreviations that may also end a sentence: they end one only when a capital follows.
+TERMINAL_ABBREVIATIONS = frozenset(
+    """
+    u.s u.k u.n e.u u.s.a a.m p.m inc ltd co corp jr etc al bros plc llc
+    d.c l.a n.y n.j
+    """.split()
+)
+
+_BOUNDARY = regex.compile(
+    r"""
+    (?P<punct>[.!?\u2026]+|\.\.\.)      # sentence-final punctuation
+    (?P<close>["'\u201d\u2019)\]]*)     # closing quotes or brackets that belong to the sentence
+    (?P<space>\s+)                      # white space before the next sentence
+    (?=(?P<next>\S))
+    """,
+    regex.VERBOSE,
+)
+_WORD_BEFORE = regex.compile(r"(\S+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+def _word_before(text: str, end: int) -> str:
+    # Only look back a bounded distance: keeps segmentation linear on pathological input.
+    window = text[max(0, end - 40) : end]
+    match = _WORD_BEFORE.search(window)
+    return match.group(1) if match else ""
+
+
+def _is_boundary(text: str, punct_start: int, punct: str, next_char: str) -> bool:
+    if punct in ("...", "\u2026") or punct.startswith(".."):
+        # An ellipsis continues the sentence unless a capital follows.
+        return next_char.isupper()
+    if punct != ".":
+        return True
+    word = _word_before(text, punct_start).lstrip("\"'(\u201c\u2018[")
+    lowered = word.lower()
+    if not word:
+        return True
+    if lowered in NON_TERMINAL_ABBREVIATIONS:
+        return False
+    if lowered in TERMINAL_ABBREVIATIONS:
+        return next_char.isupper() or next_char in "\"\u201c"
+    # Initials ("J. K. Rowling") and dotted acronyms ("U.S.", "a.k.a.").
+    if len(word) == 1 and word.isalpha():
+        return False
+    if regex.fullmatch(r"(?:\p{L}\.)+\p{L}", word):
+        return next_char.isupper()
+    return True
+
+
+def split_sentences(text: str, offset: int = 0) -> list[Span]:
+    """Split `text` into sentence spans (offsets shifted by `offset`), trimming white space."""
+    spans: list[Span] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if not _is_boundary(text, match.start("punct"), match.group("punct"), match.group("next")):
+            continue
+        end = match.end("close")
+        if end > start:
+            spans.append(Span(start, end))
+        start = match.end("space")
+    if start < len(text):
+        spans.append(Span(start, len(text)))
+    out = []
+    for span in spans:
+        s, e = span.start, span.end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append(Span(s + offset, e + offset))
+    return out
