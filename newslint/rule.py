@@ -40,6 +40,11 @@ class Rule:
 
     def __init__(self, **options: Any) -> None:
         self.severity = type(self).severity
+        # Set by rules backed by a service (LanguageTool) when it cannot be reached: the CLI
+        # prints it once as "<category> rules skipped: <reason>" and goes on without them.
+        self.unavailable: str | None = None
+        # One-line run-level warnings (a timeout, a server error), each printed once.
+        self.notices: list[str] = []
         self.configure(**options)
 
     def configure(self, **options: Any) -> None:
@@ -63,6 +68,13 @@ class Rule:
     def check_with_prior(self, doc: Document, prior: list[Diagnostic]) -> Iterable[Diagnostic]:
         """For rules with `needs_prior`: also sees the diagnostics of the rules run before."""
         return self.check(doc)
+
+    def close(self) -> None:
+        """Release what the rule holds for a run (servers, caches); called once at the end."""
+
+    def notice(self, message: str) -> None:
+        if message not in self.notices:
+            self.notices.append(message)
 
     # -- helpers ---------------------------------------------------------------------------
 
