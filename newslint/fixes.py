@@ -50,6 +50,8 @@ class FixOutcome:
     title: str | None
     applied: list[Diagnostic] = field(default_factory=list)
     remaining: LintResult = field(default_factory=LintResult)
+    # (pass, diagnostic, the text each of its edits replaced): the trail an audit file needs.
+    replaced: list[tuple[int, Diagnostic, tuple[str, ...]]] = field(default_factory=list)
 
     def changed(self, text: str, title: str | None) -> bool:
         return self.text != text or self.title != title
@@ -65,7 +67,7 @@ def fix_document(text: str, rules: Sequence[Rule], *, unsafe: bool = False,
     """Lint and fix until no wanted fix applies; `remaining` is the final lint result."""
     make = make_document or (lambda t, ti: Document(t, title=ti))
     outcome = FixOutcome(text, title)
-    for _ in range(MAX_ITERATIONS):
+    for iteration in range(MAX_ITERATIONS):
         result = lint(make(outcome.text, outcome.title), rules)
         outcome.remaining = result
         chosen = [d for d in result.diagnostics if wanted(d, unsafe)]
@@ -79,7 +81,11 @@ def fix_document(text: str, rules: Sequence[Rule], *, unsafe: bool = False,
         if heads and outcome.title is not None:
             new_title, applied_head = apply_fixes(outcome.title, [d.fix for d in heads])
         applied = {id(f) for f in applied_body + applied_head}
-        outcome.applied.extend(d for d in chosen if id(d.fix) in applied)
+        for diag in chosen:
+            if id(diag.fix) in applied:
+                source = outcome.title if diag.field == "title" else outcome.text
+                outcome.applied.append(diag)
+                outcome.replaced.append((iteration, diag, tuple(source[e.start:e.end] for e in diag.fix.edits)))
         if new_text == outcome.text and new_title == outcome.title:
             break
         outcome.text, outcome.title = new_text, new_title

@@ -78,12 +78,17 @@ def parse_record(path: str, number: int, raw_line: bytes, fields: RecordFields) 
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(path, f"line {number}: malformed JSON at column {exc.colno}: {exc.msg}", number) from None
+    return record_from_object(path, number, obj, fields)
+
+
+def record_from_object(path: str, number: int, obj: Any, fields: RecordFields, where: str = "line") -> Record:
+    """A Record from one decoded row (a JSON object or a Parquet row as a dict)."""
     if not isinstance(obj, dict):
-        raise InputError(path, f"line {number}: a record must be a JSON object, not {type(obj).__name__}", number)
+        raise InputError(path, f"{where} {number}: a record must be a JSON object, not {type(obj).__name__}", number)
     text = obj.get(fields.text)
     if not isinstance(text, str):
         what = "missing" if text is None else f"a {type(text).__name__}, not a string"
-        raise InputError(path, f"line {number}: text field '{fields.text}' is {what}", number)
+        raise InputError(path, f"{where} {number}: text field '{fields.text}' is {what}", number)
     title = obj.get(fields.title)
     record_id = obj.get(fields.id)
     language = next((obj[k] for k in LANGUAGE_FIELDS if isinstance(obj.get(k), str)), None)
