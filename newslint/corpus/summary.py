@@ -209,16 +209,6 @@ class CorpusSummary:
         path.write_text(json.dumps({"newslint_summary": 1, **extra, **self.to_dict()}, ensure_ascii=False) + "\n",
                         encoding="utf-8")
 
-    @classmethod
-    def read(cls, path: Path) -> CorpusSummary:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise InputError(str(path), f"not a readable summary: {exc}") from None
-        if not isinstance(data, dict) or "newslint_summary" not in data:
-            raise InputError(str(path), "not a newslint summary (written by --write-summary)")
-        return cls.from_dict(data)
-
 
 def _inc(counter: dict[str, int], key: str) -> None:
     counter[key] = counter.get(key, 0) + 1

@@ -83,6 +83,7 @@ class ChunkResult:
     lines: dict[int, str] = field(default_factory=dict)  # collect mode: hash -> first line text
     size: int = 0
     records: int = 0
+    unfixed: int = 0  # fix: findings left in the written records
 
 
 class Worker:
@@ -165,6 +166,7 @@ class Worker:
                                   "code": diag.code, "rule": diag.rule, "pass": iteration + 1,
                                   "start": edit.start, "end": edit.end,
                                   "removed": original, "replacement": edit.replacement})
+        out.unfixed += len(outcome.remaining.diagnostics)
         if not outcome.changed(record.text, record.title):
             out.rows_out.append(payload)
             return found

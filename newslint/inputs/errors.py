@@ -10,6 +10,9 @@ class InputError(Exception):
         self.message = message
         self.record = record
 
+    def __reduce__(self):  # picklable, so pool workers can hand input errors back
+        return (type(self), (self.path, self.message, self.record))
+
     def __str__(self) -> str:
         where = self.path if self.record is None else f"{self.path}:{self.record}"
         return f"{where}: {self.message}"
