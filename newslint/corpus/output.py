@@ -80,9 +80,10 @@ class _ParquetSink:
 class CleanedCorpusWriter:
     """Routes each chunk's cleaned rows to the output for its input shard."""
 
-    def __init__(self, output: Path, inputs: list[str]) -> None:
-        self.output = output
-        self.per_input = output.is_dir() or str(output).endswith(("/", "\\")) or len(inputs) > 1 and not output.suffix
+    def __init__(self, output: str, inputs: list[str]) -> None:
+        self.output = Path(output)
+        self.per_input = (self.output.is_dir() or output.endswith(("/", "\\"))
+                          or (len(inputs) > 1 and not self.output.suffix))
         if not self.per_input and any(is_parquet(p) != is_parquet(str(output)) for p in inputs):
             raise InputError(str(output), "-o must have the input's format (.parquet for Parquet, "
                                           ".jsonl[.gz|.zst|...] for JSONL), or be a folder")

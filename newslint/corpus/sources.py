@@ -39,6 +39,19 @@ _COUNT_BLOCK = 1 << 20
 Payload = Union[bytes, dict, InputError]
 
 
+def _stream_errors() -> tuple[type[BaseException], ...]:
+    """What a corrupt or truncated compressed stream raises while it is read."""
+    errors: tuple[type[BaseException], ...] = (OSError, EOFError, ValueError)
+    try:
+        import zstandard
+    except ImportError:
+        return errors
+    return errors + (zstandard.ZstdError,)
+
+
+STREAM_ERRORS = _stream_errors()
+
+
 def is_remote(path: str) -> bool:
     return "://" in path and not path.startswith("file://")
 
@@ -217,7 +230,7 @@ def _read_jsonl(unit: Unit) -> Iterator[tuple[int, Payload]]:
                 position += len(raw_line)
                 if raw_line.strip():
                     yield number, raw_line
-        except (OSError, EOFError, ValueError) as exc:
+        except STREAM_ERRORS as exc:
             # A corrupt or truncated compressed stream: report where reading stopped.
             yield number + 1, InputError(unit.path, f"line {number + 1}: cannot read further: {exc}", number + 1)
 
