@@ -88,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     fix.add_argument("--diff", action="store_true", help="print a unified diff and write nothing")
     rules = sub.add_parser("rules", help="list all rules")
     _add_rule_options(rules)
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     rule = sub.add_parser("rule", help="explain one rule")
     _add_rule_options(rule)
     rule.add_argument("code", help="a rule code or slug")
@@ -182,6 +182,9 @@ def run_rules(args: argparse.Namespace) -> int:
                   sys.stdout, indent=2)
         sys.stdout.write("\n")
         return EXIT_CLEAN
+    if args.format == "markdown":
+        sys.stdout.write(rules_markdown(ordered))
+        return EXIT_CLEAN
     table = Table(title=f"newslint rules ({len(ordered)})", show_lines=False)
     for column in ("code", "name", "category", "severity", "default", "summary"):
         table.add_column(column, overflow="fold")
@@ -190,6 +193,17 @@ def run_rules(args: argparse.Namespace) -> int:
                       "on" if r.default_enabled else "opt-in", r.one_line_summary())
     Console(highlight=False).print(table)
     return EXIT_CLEAN
+
+
+def rules_markdown(ordered: Sequence[type[Rule]]) -> str:
+    """The rule table as Markdown (the README's table is this output)."""
+    rows = ["| code | name | category | severity | default | what it finds |",
+            "| --- | --- | --- | --- | --- | --- |"]
+    for r in ordered:
+        summary = r.one_line_summary().replace("|", "\\|")
+        rows.append(f"| {r.code} | {r.name} | {r.category.value} | {r.severity.value} | "
+                    f"{'on' if r.default_enabled else 'opt-in'} | {summary} |")
+    return "\n".join(rows) + "\n"
 
 
 def run_rule(args: argparse.Namespace) -> int:
