@@ -94,7 +94,7 @@ def test_fix_writes_every_record_in_order_and_audits_every_removed_span(pack, tm
     out, audit = tmp_path / "clean.jsonl.gz", tmp_path / "audit.jsonl"
     done = newslint("fix", str(corpus), *rules(pack), "-o", str(out), "--audit", str(audit), "-q")
     assert done.returncode == 0, done.stderr
-    assert "line 5" in done.stderr
+    assert "c.jsonl.gz:5: malformed JSON" in done.stderr
     lines = gzip.decompress(out.read_bytes()).decode().splitlines()
     assert lines[4] == "{broken"  # a row that cannot be read is kept as it was
     cleaned = [json.loads(line) for i, line in enumerate(lines) if i != 4]
@@ -133,12 +133,12 @@ def test_malformed_row_and_undecodable_shard(pack, tmp_path):
     (tmp_path / "in" / "b.jsonl.zst").write_bytes(b"\x00\x01 definitely not zstd")
     write_jsonl(tmp_path / "in" / "c.jsonl", [{"id": "last", "text": "Ferries ran late on Sunday."}])
     corpus = str(tmp_path / "in")
-    done = newslint("check", corpus, *rules(pack), "--statistics")
+    done = newslint("check", corpus, *rules(pack), "--statistics", "--corpus")
     assert done.returncode == 1, done.stderr  # the colour-scheme findings, not the bad input
-    assert "a.jsonl: line 4: malformed JSON" in done.stderr
-    assert "b.jsonl.zst: line 1: cannot read further" in done.stderr
+    assert "a.jsonl:4: malformed JSON" in done.stderr
+    assert "b.jsonl.zst:1: cannot read further" in done.stderr
     assert "13 documents" in done.stdout  # 12 good rows of a.jsonl and the one of c.jsonl
-    strict = newslint("check", corpus, *rules(pack), "--strict", "-q")
+    strict = newslint("check", corpus, *rules(pack), "--strict", "-q", "--corpus")
     assert strict.returncode == 2
     clean = newslint("check", str(tmp_path / "in" / "c.jsonl"), str(tmp_path / "in" / "b.jsonl.zst"),
                      *rules(pack), "--corpus", "-q")

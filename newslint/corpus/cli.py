@@ -73,9 +73,9 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
          help="cross-document: and in at least this share of the site's documents (default 0.1)")
     _add(group, "--strict", action="store_true", help="exit 2 when a row or shard cannot be read")
     _add(group, "--quiet", "-q", action="store_true", help="no progress bar, no summary line")
-    _add(group, "--text-field", default="text", help="record field with the text (default: text)")
-    _add(group, "--title-field", default="title", help="record field with the title (default: title)")
-    _add(group, "--id-field", default="id", help="record field with the record id (default: id)")
+    _add(group, "--text-field", help="record field with the text (default: text)")
+    _add(group, "--title-field", help="record field with the title (default: title)")
+    _add(group, "--id-field", help="record field with the record id (default: id)")
 
 
 def add_check_options(parser: argparse.ArgumentParser) -> None:
@@ -122,24 +122,8 @@ def is_corpus_run(args: argparse.Namespace) -> bool:
 # -- building the job ------------------------------------------------------------------------
 
 
-def rule_spec(args: argparse.Namespace, options: dict | None = None, severities: dict | None = None) -> RuleSpec:
-    def listed(name: str) -> tuple[str, ...]:
-        value = getattr(args, name, None) or ()
-        if isinstance(value, str):
-            value = value.split(",")
-        return tuple(v.strip() for item in value for v in str(item).split(",") if v.strip())
-
-    select = getattr(args, "select", None)
-    return RuleSpec(
-        rules_dirs=tuple(str(d) for d in (getattr(args, "rules_dir", None) or ())),
-        select=listed("select") if select else None,
-        ignore=listed("ignore"), extend_select=listed("extend_select"),
-        options=options or {}, severities=severities or {})
-
-
 def _fields(args: argparse.Namespace) -> RecordFields:
-    return RecordFields(text=getattr(args, "text_field", "text"), title=getattr(args, "title_field", "title"),
-                        id=getattr(args, "id_field", "id"))
+    return RecordFields(text=args.text_field or "text", title=args.title_field or "title", id=args.id_field or "id")
 
 
 def _gate(args: argparse.Namespace) -> Gate:
@@ -177,9 +161,7 @@ def format_statistics(summary: CorpusSummary, out: TextIO) -> None:
 def _report_input_errors(errors: list[InputError], shown: list[int]) -> None:
     for error in errors:
         if shown[0] < MAX_ERRORS_SHOWN:
-            # Reader messages already start with their position ("line 7: ...", "row 3: ...").
-            where = error.path if error.message.startswith(("line ", "row ")) else str(error).rsplit(": ", 1)[0]
-            print(f"newslint: {where}: {error.message}", file=sys.stderr)
+            print(f"newslint: {error}", file=sys.stderr)
         shown[0] += 1
 
 
@@ -249,9 +231,9 @@ def _guarded(command):
 
 
 @_guarded
-def run_check(args: argparse.Namespace, options: dict | None = None, severities: dict | None = None) -> int:
+def run_check(args: argparse.Namespace, spec: RuleSpec, fields: RecordFields) -> int:
     files, shard, units = _units(args)
-    job = Job(rules=rule_spec(args, options, severities), fields=_fields(args))
+    job = Job(rules=spec, fields=fields)
     job.rules.build()  # fail fast on a bad selection, before any worker starts
     if getattr(args, "ray", None):
         from newslint.ray import check_units_on_ray
@@ -308,11 +290,10 @@ def _close(summary: CorpusSummary, args: argparse.Namespace, files: Sequence[str
 
 
 @_guarded
-def run_fix(args: argparse.Namespace, options: dict | None = None, severities: dict | None = None) -> int:
+def run_fix(args: argparse.Namespace, spec: RuleSpec, fields: RecordFields) -> int:
     files, shard, units = _units(args)
-    spec = rule_spec(args, options, severities)
     spec.build()
-    job = Job(rules=spec, fields=_fields(args), mode="fix",
+    job = Job(rules=spec, fields=fields, mode="fix",
               unsafe=bool(getattr(args, "unsafe_fixes", False)),
               drop_codes=spec.codes_matching(tuple(getattr(args, "drop_if", None) or ())))
     table = _cross_document_table(args, units, job)

@@ -23,7 +23,7 @@ from typing import IO, Any, Union
 
 from newslint.inputs.discover import discover
 from newslint.inputs.errors import InputError
-from newslint.inputs.records import COMPRESSION_SUFFIXES, open_binary
+from newslint.inputs.records import COMPRESSION_SUFFIXES, STREAM_ERRORS, open_binary
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
@@ -37,19 +37,6 @@ PARQUET_BATCH_ROWS = 512
 _COUNT_BLOCK = 1 << 20
 
 Payload = Union[bytes, dict, InputError]
-
-
-def _stream_errors() -> tuple[type[BaseException], ...]:
-    """What a corrupt or truncated compressed stream raises while it is read."""
-    errors: tuple[type[BaseException], ...] = (OSError, EOFError, ValueError)
-    try:
-        import zstandard
-    except ImportError:
-        return errors
-    return errors + (zstandard.ZstdError,)
-
-
-STREAM_ERRORS = _stream_errors()
 
 
 def is_remote(path: str) -> bool:
@@ -232,7 +219,7 @@ def _read_jsonl(unit: Unit) -> Iterator[tuple[int, Payload]]:
                     yield number, raw_line
         except STREAM_ERRORS as exc:
             # A corrupt or truncated compressed stream: report where reading stopped.
-            yield number + 1, InputError(unit.path, f"line {number + 1}: cannot read further: {exc}", number + 1)
+            yield number + 1, InputError(unit.path, f"cannot read further: {exc}", number + 1)
 
 
 class _ParquetFile:
@@ -283,8 +270,7 @@ def _read_parquet(unit: Unit) -> Iterator[tuple[int, Payload]]:
                         number += 1
                         yield number, row
             except Exception as exc:  # noqa: BLE001 - a corrupt row group is reported, not fatal
-                yield number + 1, InputError(unit.path, f"row {number + 1}: cannot read row group {group}: {exc}",
-                                             number + 1)
+                yield number + 1, InputError(unit.path, f"cannot read row group {group}: {exc}", number + 1)
 
 
 def read_unit(unit: Unit) -> Iterator[tuple[int, Payload]]:

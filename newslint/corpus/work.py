@@ -100,7 +100,7 @@ class Worker:
     def parse(self, path: str, number: int, payload: bytes | dict) -> Record:
         if isinstance(payload, bytes):
             return parse_record(path, number, payload, self.job.fields)
-        return record_from_object(path, number, payload, self.job.fields, where="row")
+        return record_from_object(path, number, payload, self.job.fields)
 
     def process(self, chunk: Chunk) -> ChunkResult:
         out = ChunkResult(chunk.path, size=chunk.size)

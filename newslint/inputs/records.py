@@ -41,6 +41,19 @@ class Record:
     raw: dict[str, Any] = field(default_factory=dict)
 
 
+def _stream_errors() -> tuple[type[BaseException], ...]:
+    """What a corrupt or truncated compressed stream raises while it is read."""
+    errors: tuple[type[BaseException], ...] = (OSError, EOFError, ValueError)
+    try:
+        import zstandard
+    except ImportError:
+        return errors
+    return errors + (zstandard.ZstdError,)
+
+
+STREAM_ERRORS = _stream_errors()
+
+
 def is_record_file(path: Path) -> bool:
     name = path.name.lower()
     for suffix in COMPRESSION_SUFFIXES:
@@ -73,22 +86,22 @@ def parse_record(path: str, number: int, raw_line: bytes, fields: RecordFields) 
     try:
         line = raw_line.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(path, f"line {number}: not valid UTF-8 at byte {exc.start}", number) from None
+        raise InputError(path, f"not valid UTF-8 at byte {exc.start}", number) from None
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError(path, f"line {number}: malformed JSON at column {exc.colno}: {exc.msg}", number) from None
+        raise InputError(path, f"malformed JSON at column {exc.colno}: {exc.msg}", number) from None
     return record_from_object(path, number, obj, fields)
 
 
-def record_from_object(path: str, number: int, obj: Any, fields: RecordFields, where: str = "line") -> Record:
-    """A Record from one decoded row (a JSON object or a Parquet row as a dict)."""
+def record_from_object(path: str, number: int, obj: Any, fields: RecordFields) -> Record:
+    """A Record from one decoded row (a JSON object, or a Parquet row as a dict)."""
     if not isinstance(obj, dict):
-        raise InputError(path, f"{where} {number}: a record must be a JSON object, not {type(obj).__name__}", number)
+        raise InputError(path, f"a record must be a JSON object, not {type(obj).__name__}", number)
     text = obj.get(fields.text)
     if not isinstance(text, str):
         what = "missing" if text is None else f"a {type(text).__name__}, not a string"
-        raise InputError(path, f"{where} {number}: text field '{fields.text}' is {what}", number)
+        raise InputError(path, f"text field '{fields.text}' is {what}", number)
     title = obj.get(fields.title)
     record_id = obj.get(fields.id)
     language = next((obj[k] for k in LANGUAGE_FIELDS if isinstance(obj.get(k), str)), None)
@@ -119,6 +132,6 @@ def iter_records(path: Path, fields: RecordFields = RecordFields(), *,
                     yield parse_record(name, number, raw_line, fields)
                 except InputError as exc:
                     yield exc
-        except (OSError, EOFError, ValueError) as exc:
+        except STREAM_ERRORS as exc:
             # A truncated or corrupt compressed stream: report where reading stopped.
-            yield InputError(name, f"line {number + 1}: cannot read further: {exc}", number + 1)
+            yield InputError(name, f"cannot read further: {exc}", number + 1)
