@@ -1,0 +1,240 @@
+"""Corpus-mode throughput: newslint on >= 200 MB of news-like JSONL, against ftfy and datatrove.
+
+    python -m benchmarks.throughput                 # builds the corpus under /tmp/newslint-throughput
+    python -m benchmarks.throughput --corpus big.jsonl --slice-mb 20
+
+What it prints, all measured in this run:
+- newslint `check --corpus` (default rules) on the whole corpus with --jobs 1 and --jobs 2:
+  MB/s, records/s, and peak RSS (the largest sum over the process tree, sampled from /proc);
+  then the same with a corpus twice the size, to show that memory does not grow with it;
+- on a slice of the same data (20 MB by default), one core each: newslint's per-record step,
+  `ftfy.fix_text` alone, and datatrove's GopherQualityFilter, GopherRepetitionFilter,
+  C4QualityFilter and FineWebQualityFilter (defaults), each alone and chained; and the ratios.
+
+What each side checks: newslint runs every default rule (boilerplate packs, encoding,
+truncation, duplication, numbers, punctuation, sentence rules) and reports positioned findings;
+ftfy repairs mojibake and other Unicode damage; the datatrove filters compute document-level
+statistics (word lengths, symbol ratios, repeated n-grams and lines, punctuation, line
+shapes) and keep or drop whole documents.
+
+The corpus is real text from ../shared/eval (dev.jsonl) repeated with variations (paragraphs
+shuffled and dropped, numbers changed, ids and urls made unique), so it is news-like.
+ftfy, datatrove and spacy are benchmark-only: pip install ftfy datatrove spacy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV_SET = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+_DIGITS = re.compile(r"\d+")
+
+
+def build_corpus(path: Path, size_mb: float, seed: int = 8) -> Path:
+    """News-like JSONL of at least size_mb, from the dev set's texts repeated and varied."""
+    if path.exists() and path.stat().st_size >= size_mb * 1e6:
+        return path
+    sources = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rng = random.Random(seed)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    written, n = 0, 0
+    with path.open("w", encoding="utf-8") as out:
+        while written < size_mb * 1e6:
+            source = sources[n % len(sources)]
+            paragraphs = source["text"].split("\n\n")
+            if len(paragraphs) > 3:
+                head, rest = paragraphs[:1], paragraphs[1:]
+                rng.shuffle(rest)
+                paragraphs = head + rest[: max(2, int(len(rest) * rng.uniform(0.6, 1.0)))]
+            text = _DIGITS.sub(lambda m: str(rng.randint(1, 10 ** len(m.group()))), "\n\n".join(paragraphs))
+            host = f"site{n % 97}.example"
+            row = {"id": f"doc-{n}", "url": f"https://www.{host}/news/{n}", "title": source.get("title") or "",
+                   "text": text}
+            line = json.dumps(row, ensure_ascii=False) + "\n"
+            out.write(line)
+            written += len(line.encode("utf-8"))
+            n += 1
+    return path
+
+
+class TreeRss:
+    """Peak of the summed RSS of a process and its descendants, sampled from /proc."""
+
+    def __init__(self, pid: int, interval: float = 0.05) -> None:
+        self.pid, self.interval, self.peak = pid, interval, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _tree(self, pid: int) -> list[int]:
+        pids, todo = [], [pid]
+        while todo:
+            p = todo.pop()
+            pids.append(p)
+            try:
+                for task in os.listdir(f"/proc/{p}/task"):
+                    with open(f"/proc/{p}/task/{task}/children") as f:
+                        todo.extend(int(c) for c in f.read().split())
+            except OSError:
+                continue
+        return pids
+
+    def _rss(self, pid: int) -> int:
+        try:
+            with open(f"/proc/{pid}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        return int(line.split()[1]) * 1024
+        except OSError:
+            pass
+        return 0
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, sum(self._rss(p) for p in self._tree(self.pid)))
+            time.sleep(self.interval)
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+def run_newslint(corpus: Path, jobs: int) -> dict:
+    summary = corpus.with_suffix(f".jobs{jobs}.summary.json")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-m", "newslint", "check", str(corpus), "--corpus", "--jobs", str(jobs), "-q",
+           "--write-summary", str(summary)]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    rss = TreeRss(proc.pid)
+    _, err = proc.communicate()
+    seconds = time.perf_counter() - started
+    peak = rss.stop()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"newslint failed ({proc.returncode}): {err}")
+    data = json.loads(summary.read_text())
+    mb = corpus.stat().st_size / 1e6
+    return {"jobs": jobs, "seconds": seconds, "mb_s": mb / seconds, "records_s": data["documents"] / seconds,
+            "peak_rss_mb": peak / 1e6, "documents": data["documents"], "findings": data["findings"]}
+
+
+def read_slice(corpus: Path, slice_mb: float) -> list[bytes]:
+    lines, size = [], 0
+    with corpus.open("rb") as f:
+        for line in f:
+            lines.append(line)
+            size += len(line)
+            if size >= slice_mb * 1e6:
+                break
+    return lines
+
+
+def timed(label: str, fn, texts: list[str], mb: float) -> float:
+    started = time.perf_counter()
+    fn(texts)
+    rate = mb / (time.perf_counter() - started)
+    print(f"  {label:<44} {rate:8.2f} MB/s")
+    return rate
+
+
+def slice_baselines(lines: list[bytes]) -> dict[str, float]:
+    from newslint.corpus.run import CHUNK_BYTES
+    from newslint.corpus.work import Chunk, Job, Worker
+
+    texts = [json.loads(line)["text"] for line in lines]
+    mb = sum(len(line) for line in lines) / 1e6
+    print(f"\nslice: {mb:.1f} MB, {len(lines):,} records, one core each")
+    rates: dict[str, float] = {}
+
+    worker = Worker(Job())  # default rules, compiled once
+
+    def newslint_slice(_texts: list[str]) -> None:
+        rows, size = [], 0
+        for number, line in enumerate(lines, 1):
+            rows.append((number, line))
+            size += len(line)
+            if size >= CHUNK_BYTES:
+                worker.process(Chunk("slice.jsonl", 0, rows, size))
+                rows, size = [], 0
+        if rows:
+            worker.process(Chunk("slice.jsonl", 0, rows, size))
+
+    rates["newslint"] = timed("newslint (default rules, JSON parsing included)", newslint_slice, texts, mb)
+
+    import ftfy
+
+    rates["ftfy"] = timed("ftfy.fix_text", lambda ts: [ftfy.fix_text(t) for t in ts], texts, mb)
+
+    from datatrove.data import Document
+    from datatrove.pipeline.filters import (C4QualityFilter, FineWebQualityFilter, GopherQualityFilter,
+                                            GopherRepetitionFilter)
+
+    filters = [GopherQualityFilter(), GopherRepetitionFilter(), C4QualityFilter(), FineWebQualityFilter()]
+    # Load the word tokenizer before timing (spacy's first call builds it).
+    for f in filters:
+        f.filter(Document(text="Warm up the tokenizer. It is loaded once.", id="warm"))
+    for f in filters:
+        rates[type(f).__name__] = timed(f"datatrove {type(f).__name__}",
+                                        lambda ts, f=f: [f.filter(Document(text=t, id="x")) for t in ts], texts, mb)
+
+    def chained(ts: list[str]) -> None:
+        for i, t in enumerate(ts):
+            doc = Document(text=t, id=str(i))
+            for f in filters:  # as a pipeline: a document another filter dropped goes no further
+                kept = f.filter(doc)
+                if not (kept[0] if isinstance(kept, tuple) else kept):
+                    break
+
+    rates["datatrove_chained"] = timed("datatrove, four filters chained", chained, texts, mb)
+    return rates
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, help="an existing JSONL corpus (default: build one)")
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/newslint-throughput"))
+    parser.add_argument("--size-mb", type=float, default=200)
+    parser.add_argument("--slice-mb", type=float, default=20)
+    parser.add_argument("--no-double", action="store_true", help="skip the run on a corpus twice the size")
+    parser.add_argument("--no-baselines", action="store_true", help="skip ftfy and datatrove")
+    args = parser.parse_args(argv)
+
+    if args.corpus is None and not DEV_SET.exists():
+        print(f"{DEV_SET} is not present; pass --corpus", file=sys.stderr)
+        return 2
+    corpus = args.corpus or build_corpus(args.workdir / f"news-{int(args.size_mb)}mb.jsonl", args.size_mb)
+    size_mb = corpus.stat().st_size / 1e6
+    print(f"corpus: {corpus} ({size_mb:.0f} MB); {os.cpu_count()} cores")
+    results = {}
+    for jobs in (1, 2):
+        r = results[jobs] = run_newslint(corpus, jobs)
+        print(f"  newslint --jobs {jobs}: {r['mb_s']:6.2f} MB/s, {r['records_s']:8.0f} records/s, "
+              f"peak RSS {r['peak_rss_mb']:.0f} MB ({r['documents']:,} docs, {r['findings']:,} findings, "
+              f"{r['seconds']:.1f} s)")
+    print(f"  --jobs 2 / --jobs 1: {results[2]['mb_s'] / results[1]['mb_s']:.2f}x")
+    if not args.no_double:
+        double = build_corpus(args.workdir / f"news-{int(2 * size_mb)}mb.jsonl", 2 * size_mb)
+        r = run_newslint(double, 2)
+        print(f"  twice the size ({double.stat().st_size / 1e6:.0f} MB), --jobs 2: {r['mb_s']:.2f} MB/s, "
+              f"peak RSS {r['peak_rss_mb']:.0f} MB")
+    if args.no_baselines:
+        return 0
+    rates = slice_baselines(read_slice(corpus, args.slice_mb))
+    print(f"\nnewslint / datatrove chained: {rates['newslint'] / rates['datatrove_chained']:.1f}x (target >= 10x)")
+    print(f"newslint / ftfy.fix_text:     {rates['newslint'] / rates['ftfy']:.2f}x (target >= 0.5x)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
