@@ -29,6 +29,7 @@ import json
 import os
 import random
 import re
+import resource
 import subprocess
 import sys
 import threading
@@ -115,18 +116,26 @@ def run_newslint(corpus: Path, jobs: int) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     cmd = [sys.executable, "-m", "newslint", "check", str(corpus), "--corpus", "--jobs", str(jobs), "-q",
            "--write-summary", str(summary)]
+    cpu_before = _children_cpu()
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     rss = TreeRss(proc.pid)
     _, err = proc.communicate()
     seconds = time.perf_counter() - started
     peak = rss.stop()
+    cpu = _children_cpu() - cpu_before
     if proc.returncode not in (0, 1):
         raise SystemExit(f"newslint failed ({proc.returncode}): {err}")
     data = json.loads(summary.read_text())
     mb = corpus.stat().st_size / 1e6
     return {"jobs": jobs, "seconds": seconds, "mb_s": mb / seconds, "records_s": data["documents"] / seconds,
-            "peak_rss_mb": peak / 1e6, "documents": data["documents"], "findings": data["findings"]}
+            "peak_rss_mb": peak / 1e6, "documents": data["documents"], "findings": data["findings"],
+            "cpu_seconds": cpu}
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def read_slice(corpus: Path, slice_mb: float) -> list[bytes]:
@@ -215,19 +224,21 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     corpus = args.corpus or build_corpus(args.workdir / f"news-{int(args.size_mb)}mb.jsonl", args.size_mb)
     size_mb = corpus.stat().st_size / 1e6
-    print(f"corpus: {corpus} ({size_mb:.0f} MB); {os.cpu_count()} cores")
+    print(f"corpus: {corpus} ({size_mb:.0f} MB); {os.cpu_count()} cores; "
+          f"load average before: {os.getloadavg()[0]:.2f} (other work on the machine slows --jobs 2 most)")
     results = {}
     for jobs in (1, 2):
         r = results[jobs] = run_newslint(corpus, jobs)
         print(f"  newslint --jobs {jobs}: {r['mb_s']:6.2f} MB/s, {r['records_s']:8.0f} records/s, "
               f"peak RSS {r['peak_rss_mb']:.0f} MB ({r['documents']:,} docs, {r['findings']:,} findings, "
-              f"{r['seconds']:.1f} s)")
+              f"{r['seconds']:.1f} s wall, {r['cpu_seconds']:.1f} s CPU)")
     print(f"  --jobs 2 / --jobs 1: {results[2]['mb_s'] / results[1]['mb_s']:.2f}x")
     if not args.no_double:
         double = build_corpus(args.workdir / f"news-{int(2 * size_mb)}mb.jsonl", 2 * size_mb)
         r = run_newslint(double, 2)
         print(f"  twice the size ({double.stat().st_size / 1e6:.0f} MB), --jobs 2: {r['mb_s']:.2f} MB/s, "
               f"peak RSS {r['peak_rss_mb']:.0f} MB")
+    print(f"  load average after the newslint runs: {os.getloadavg()[0]:.2f}")
     if args.no_baselines:
         return 0
     rates = slice_baselines(read_slice(corpus, args.slice_mb))
