@@ -88,7 +88,9 @@ def _unit_rows(item: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 def _lint(ds: Any, job: Job, concurrency: int | None) -> tuple[list[Diagnostic], CorpusSummary]:
     ray = _ray()
-    ray.data.DataContext.get_current().execution_options.preserve_order = True
+    context = ray.data.DataContext.get_current()
+    context.execution_options.preserve_order = True
+    context.enable_progress_bars = False  # newslint prints its own summary
     linted = ds.map_batches(_lint_batch, fn_kwargs={"job": job}, batch_size=BATCH_ROWS, batch_format="pyarrow",
                             num_cpus=LINT_CPUS, concurrency=concurrency)
     diagnostics: list[Diagnostic] = []
