@@ -7,36 +7,19 @@ shard under the same file name, so each keeps its own format and compression.
 
 from __future__ import annotations
 
-import bz2
-import gzip
-import io
 import json
-import lzma
 from pathlib import Path
 from typing import IO, Any
 
 from newslint.corpus.sources import is_parquet
 from newslint.corpus.work import ChunkResult
 from newslint.inputs.errors import InputError
+from newslint.inputs.records import open_binary
 
 
 def open_binary_write(path: Path) -> IO[bytes]:
-    name = path.name.lower()
     path.parent.mkdir(parents=True, exist_ok=True)
-    if name.endswith(".gz"):
-        return gzip.open(path, "wb")
-    if name.endswith(".bz2"):
-        return bz2.open(path, "wb")
-    if name.endswith(".xz"):
-        return lzma.open(path, "wb")
-    if name.endswith(".zst"):
-        try:
-            import zstandard
-        except ImportError:
-            raise InputError(str(path), "writing .zst needs the 'zstandard' package "
-                                        "(pip install 'newslint[corpus]')") from None
-        return io.BufferedWriter(zstandard.ZstdCompressor().stream_writer(path.open("wb")))
-    return path.open("wb")
+    return open_binary(path, "wb")
 
 
 class _JsonlSink:

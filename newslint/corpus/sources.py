@@ -134,7 +134,7 @@ class Unit:
 
 
 def _parquet_row_groups(path: str) -> int:
-    with _open_parquet(path) as pf:
+    with _ParquetFile(path) as pf:
         return pf.num_row_groups
 
 
@@ -153,7 +153,7 @@ def plan_units(files: Sequence[str], shard: tuple[int, int] | None = None) -> li
         if is_parquet(path):
             try:
                 groups = _parquet_row_groups(path)
-            except InputError:
+            except (InputError, OSError):
                 groups = 0
             if groups == 0:  # unreadable: one unit, so exactly one shard reports it
                 if dealt % count == wanted:
@@ -190,14 +190,20 @@ def _count_lines_before(handle: IO[bytes], offset: int) -> int:
     return lines
 
 
-def _read_jsonl(unit: Unit) -> Iterator[tuple[int, Payload]]:
+def _open_or_error(opener, path: str):
+    """(opened, None), or (None, an InputError at record 1) when the shard cannot be opened."""
     try:
-        handle = open_shard(unit.path)
+        return opener(path), None
     except InputError as exc:
-        yield 1, InputError(unit.path, exc.message, 1)
-        return
+        return None, InputError(path, exc.message, 1)
     except OSError as exc:
-        yield 1, InputError(unit.path, f"cannot read: {exc.strerror or exc}", 1)
+        return None, InputError(path, f"cannot read: {exc.strerror or exc}", 1)
+
+
+def _read_jsonl(unit: Unit) -> Iterator[tuple[int, Payload]]:
+    handle, error = _open_or_error(open_shard, unit.path)
+    if error is not None:
+        yield 1, error
         return
     number = 0
     with handle:
@@ -244,18 +250,10 @@ class _ParquetFile:
         self.handle.close()
 
 
-def _open_parquet(path: str) -> _ParquetFile:
-    try:
-        return _ParquetFile(path)
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-
-
 def _read_parquet(unit: Unit) -> Iterator[tuple[int, Payload]]:
-    try:
-        opened = _open_parquet(unit.path)
-    except InputError as exc:
-        yield 1, InputError(unit.path, exc.message, 1)
+    opened, error = _open_or_error(_ParquetFile, unit.path)
+    if error is not None:
+        yield 1, error
         return
     with opened as pf:
         groups = [unit.start] if unit.row_group else list(range(pf.num_row_groups))

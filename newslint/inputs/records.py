@@ -63,23 +63,25 @@ def is_record_file(path: Path) -> bool:
     return name.endswith(RECORD_SUFFIXES)
 
 
-def open_binary(path: Path) -> IO[bytes]:
-    """Open a file for reading, decompressing by its suffix."""
+_COMPRESSED_OPENERS = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
+
+
+def open_binary(path: Path, mode: str = "rb") -> IO[bytes]:
+    """Open a file for reading ("rb") or writing ("wb"), (de)compressing by its suffix."""
     name = path.name.lower()
-    if name.endswith(".gz"):
-        return gzip.open(path, "rb")
-    if name.endswith(".bz2"):
-        return bz2.open(path, "rb")
-    if name.endswith(".xz"):
-        return lzma.open(path, "rb")
+    for suffix, opener in _COMPRESSED_OPENERS.items():
+        if name.endswith(suffix):
+            return opener(path, mode)
     if name.endswith(".zst"):
         try:
             import zstandard
         except ImportError:
-            raise InputError(str(path), "reading .zst needs the 'zstandard' package "
+            raise InputError(str(path), "reading or writing .zst needs the 'zstandard' package "
                                         "(pip install 'newslint[corpus]')") from None
+        if mode == "wb":
+            return io.BufferedWriter(zstandard.ZstdCompressor().stream_writer(path.open("wb")))
         return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(path.open("rb")))
-    return path.open("rb")
+    return path.open(mode)
 
 
 def parse_record(path: str, number: int, raw_line: bytes, fields: RecordFields) -> Record:
