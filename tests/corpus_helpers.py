@@ -89,6 +89,7 @@ def write_parquet(path: Path, records: list[dict], row_group_size: int = 7) -> P
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    path.parent.mkdir(parents=True, exist_ok=True)
     pq.write_table(pa.Table.from_pylist(records), path, row_group_size=row_group_size)
     return path
 

@@ -168,3 +168,19 @@ def test_learn_writes_a_pack_that_later_runs_use(pack, tmp_path):
     flagged = [f for f in read_findings(tmp_path / "f.jsonl") if f["code"] == "B901"]
     assert len(flagged) == 12 and {f["id"] for f in flagged} == {str(i) for i in range(12)}
     assert cross.returncode == 1
+
+
+def test_fix_keeps_parquet_as_parquet(pack, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    from tests.corpus_helpers import write_parquet
+
+    source = rows(21, promo_every=3)
+    corpus = write_parquet(tmp_path / "in" / "p.parquet", source)
+    done = newslint("fix", str(corpus), *rules(pack), "-o", str(tmp_path / "out") + "/", "-q")
+    assert done.returncode == 0, done.stderr
+    table = pq.read_table(tmp_path / "out" / "p.parquet")
+    assert table.schema == pq.read_schema(corpus)
+    cleaned = table.to_pylist()
+    assert [r["id"] for r in cleaned] == [r["id"] for r in source]
+    assert [r["title"] for r in cleaned] == [r["title"] for r in source]
+    assert not any("harbour bulletin" in r["text"] for r in cleaned)
