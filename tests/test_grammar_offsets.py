@@ -67,3 +67,9 @@ def test_pack_keeps_joined_requests_within_the_limit():
 def test_language_codes_are_normalized_for_languagetool():
     assert [normalize_language(c) for c in (None, "", "AUTO", "en", "en_us", "pt-br", "ca-ES-valencia")] == \
         ["auto", "auto", "auto", "en", "en-US", "pt-BR", "ca-ES-valencia"]
+
+
+def test_suggestion_tags_in_messages_become_quotes():
+    raw = {**raw_match("he go home", 3, 5), "message": "Did you mean <suggestion>goes</suggestion>?"}
+    [[match]] = split_matches(["he go home"], [raw])
+    assert match.message == "Did you mean “goes”?"

@@ -59,7 +59,7 @@ class LanguageToolGrammar(Rule):
     language = "auto"  # used when the record has no language field
     timeout = 10.0  # seconds per request
     max_parallel = 4  # requests in flight at once
-    batch_chars = 5000  # paragraphs are joined into requests of about this many characters
+    batch_chars = 2000  # paragraphs are joined into requests of at most this many characters
     cache = True
     cache_dir = ""  # empty: $XDG_CACHE_HOME/newslint/languagetool (~/.cache/...)
     # Spelling (names!), style and typography advice are mostly noise on news text.

@@ -8,6 +8,7 @@ of the joined text and leave here as code points relative to their own paragraph
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +16,8 @@ from typing import Any
 from newslint.grammar.offsets import Utf16Offsets
 
 SEPARATOR = "\n\n"
+# LanguageTool marks suggested words in messages as <suggestion>word</suggestion>.
+_SUGGESTION_TAG = re.compile(r"<suggestion>(.*?)</suggestion>")
 MAX_REPLACEMENTS = 5
 
 
@@ -89,6 +92,7 @@ def parse_match(raw: dict[str, Any], start: int, end: int) -> GrammarMatch:
     category = rule.get("category") or {}
     replacements = tuple(r["value"] for r in raw.get("replacements") or () if isinstance(r, dict)
                          and isinstance(r.get("value"), str))[:MAX_REPLACEMENTS]
-    return GrammarMatch(start, end, str(raw.get("message") or rule.get("description") or "").strip(),
+    message = _SUGGESTION_TAG.sub(r"“\1”", str(raw.get("message") or rule.get("description") or "")).strip()
+    return GrammarMatch(start, end, message,
                         str(rule.get("id") or "UNKNOWN"), str(category.get("id") or ""),
                         str(rule.get("issueType") or ""), replacements)

@@ -29,7 +29,7 @@ class CheckerSettings:
     url: str = ""  # empty: NEWSLINT_LANGUAGETOOL_URL, else language-tool-python
     timeout: float = 10.0
     max_parallel: int = 4
-    batch_chars: int = 5000
+    batch_chars: int = 2000
     cache_dir: Path | None = None  # None: no cache
     params: dict[str, str] = field(default_factory=dict)  # extra /v2/check parameters
 
