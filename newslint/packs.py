@@ -122,13 +122,13 @@ def validate(path: Path, data: dict[str, Any]) -> None:
 
 
 def _documentation(data: dict[str, Any]) -> str:
-    parts = ["## What it does", data.get("description", data.get("summary", data["message"])).strip()]
+    parts = ["## What it does\n" + data.get("description", data.get("summary", data["message"])).strip()]
     example = data.get("example", {})
     if "bad" in example:
-        parts += ["## Example", "```text", str(example["bad"]).rstrip(), "```"]
+        parts.append("## Example\n```text\n" + str(example["bad"]).rstrip() + "\n```")
     if "good" in example:
-        parts += ["## Use instead", "```text", str(example["good"]).rstrip(), "```"]
-    return "\n".join(parts)
+        parts.append("## Use instead\n```text\n" + str(example["good"]).rstrip() + "\n```")
+    return "\n\n".join(parts)
 
 
 class PackRule(Rule):

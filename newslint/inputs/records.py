@@ -73,17 +73,17 @@ def parse_record(path: str, number: int, raw_line: bytes, fields: RecordFields) 
     try:
         line = raw_line.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(path, f"line {number}: not valid UTF-8 at byte {exc.start}", number) from None
+        raise InputError(path, f"not valid UTF-8 at byte {exc.start}", number) from None
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError(path, f"line {number}: malformed JSON at column {exc.colno}: {exc.msg}", number) from None
+        raise InputError(path, f"malformed JSON at column {exc.colno}: {exc.msg}", number) from None
     if not isinstance(obj, dict):
-        raise InputError(path, f"line {number}: a record must be a JSON object, not {type(obj).__name__}", number)
+        raise InputError(path, f"a record must be a JSON object, not {type(obj).__name__}", number)
     text = obj.get(fields.text)
     if not isinstance(text, str):
         what = "missing" if text is None else f"a {type(text).__name__}, not a string"
-        raise InputError(path, f"line {number}: text field '{fields.text}' is {what}", number)
+        raise InputError(path, f"text field '{fields.text}' is {what}", number)
     title = obj.get(fields.title)
     record_id = obj.get(fields.id)
     language = next((obj[k] for k in LANGUAGE_FIELDS if isinstance(obj.get(k), str)), None)
@@ -116,4 +116,4 @@ def iter_records(path: Path, fields: RecordFields = RecordFields(), *,
                     yield exc
         except (OSError, EOFError, ValueError) as exc:
             # A truncated or corrupt compressed stream: report where reading stopped.
-            yield InputError(name, f"line {number + 1}: cannot read further: {exc}", number + 1)
+            yield InputError(name, f"cannot read further: {exc}", number + 1)

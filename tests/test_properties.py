@@ -1,0 +1,66 @@
+"""Engine invariants over arbitrary text, for every default rule (hypothesis)."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from newslint.document import Document
+from newslint.engine import lint
+from newslint.fixes import apply_fixes, fix_document
+from tests.helpers import _REGISTRY
+
+RULES = _REGISTRY.instantiate(_REGISTRY.select())
+
+# Fragments that trigger many rule families, mixed with arbitrary Unicode, so the properties
+# are exercised on findings and fixes, not only on quiet text.
+FRAGMENTS = [
+    "Sharing Is Caring:", "Leave a Comment", "Share on Facebook", "In his interview with",
+    "the 70-year-old. year Xi.", "said.The minister", "to to", "12, 000 people", "3million",
+    "1th", "Itâ€™s", "cafÃ©", "&amp;", "&#8217;", "<p>", "</div>", "\u200b", "\u00ad", "\ufffd",
+    "“unbalanced quote", "closing only”", "( open", "word ,", "!!", "..", "  ", "\r\n", "\r",
+    "\n\n", "\n", "Title - Site Name", "100 kilometres (30 miles)", "U.S.", "e.g.", "\t", "\x07",
+    "Related Articles", "5 min read", "“", "”", "‘", "’", '"', "'", ".", ",", "\U0001F600",
+]
+texts = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)), max_size=25).map("".join)
+
+PROPERTY_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@PROPERTY_SETTINGS
+@given(texts)
+def test_no_crash_and_positions_agree_with_offsets(text):
+    doc = Document(text)
+    result = lint(doc, RULES)
+    assert not result.errors, result.errors
+    for d in result.diagnostics:
+        assert 0 <= d.start <= d.end <= len(text), d
+        assert doc.position(d.start) == (d.line, d.column)
+        assert doc.position(d.end) == (d.end_line, d.end_column)
+        if d.fix is not None:
+            for edit in d.fix.edits:
+                assert 0 <= edit.start <= edit.end <= len(text)
+
+
+@PROPERTY_SETTINGS
+@given(texts)
+def test_safe_fixes_are_idempotent(text):
+    once = fix_document(text, RULES).text
+    twice = fix_document(once, RULES).text
+    assert twice == once
+
+
+@PROPERTY_SETTINGS
+@given(texts)
+def test_safe_fixes_change_nothing_outside_their_spans(text):
+    for d in lint(Document(text), RULES).diagnostics:
+        if d.fix is None or not d.fix.is_safe:
+            continue
+        fixed, applied = apply_fixes(text, [d.fix])
+        assert applied == [d.fix]
+        start, end = d.fix.span
+        assert fixed[:start] == text[:start]
+        assert fixed[len(fixed) - (len(text) - end):] == text[end:]
+        # The edits stay on the reported span, give or take the white space around it
+        # (removing a line takes its line break and the blank lines after it).
+        assert not text[min(start, d.start):d.start].strip()
+        assert not text[d.end:max(end, d.end)].strip()
