@@ -17,6 +17,7 @@ import types
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from newslint.checks.grammar_languagetool import LanguageToolGrammar
 from newslint.diagnostics import Category, Diagnostic, Severity
@@ -364,3 +365,28 @@ def test_no_text_to_check_starts_nothing(tmp_path, monkeypatch):
     rule = make_rule(None, tmp_path)
     assert run(rule, "Short heading\n") == []
     assert rule.unavailable is None
+
+
+# -- spans, as a property ---------------------------------------------------------------------
+
+ASTRAL_HEAVY = st.text(alphabet=st.sampled_from(list("ab ,é") + ["😀", "𝐀", "🇺", "🇦", "👩", "\u200d", "👧", "中"]),
+                       max_size=30)
+
+
+@pytest.fixture(scope="module")
+def shared_stub() -> Iterator[StubLanguageTool]:
+    server = StubLanguageTool()
+    yield server
+    server.stop()
+
+
+@settings(max_examples=40, deadline=None)
+@given(ASTRAL_HEAVY, ASTRAL_HEAVY, st.booleans())
+def test_spans_are_exact_whatever_comes_before_them(shared_stub, before, between, two_paragraphs):
+    text = f"Words {before} then she have left {between} with a apple in hand, the report said."
+    if two_paragraphs:
+        text = f"First words {between} of a calm opening paragraph end here.\n\n" + text
+    rule = LanguageToolGrammar(url=shared_stub.url, cache=False)
+    found = run(rule, text + "\n")
+    rule.close()
+    assert spans(text, found) == ["have", "a"]
