@@ -62,8 +62,10 @@ class LanguageToolGrammar(Rule):
     batch_chars = 2000  # paragraphs are joined into requests of at most this many characters
     cache = True
     cache_dir = ""  # empty: $XDG_CACHE_HOME/newslint/languagetool (~/.cache/...)
-    # Spelling (names!), style and typography advice are mostly noise on news text.
-    disabled_categories = ("TYPOS", "STYLE", "TYPOGRAPHY")
+    # Precision first. Spelling flags the names news is full of; style, redundancy and
+    # typography are advice, not errors; casing and punctuation overlap newslint's own S and P
+    # families, which know scraped text. What is left: grammar, confused words, collocations.
+    disabled_categories = ("TYPOS", "STYLE", "REDUNDANCY", "TYPOGRAPHY", "CASING", "PUNCTUATION")
     disabled_rules: tuple[str, ...] = ()
     level = "default"  # or "picky"
     min_words = 4  # shorter blocks are not sent

@@ -42,6 +42,8 @@ class ResultCache:
         self._lock = threading.Lock()
         self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
+        # A cache may lose its last writes in a power cut; it must not wait for the disk per row.
+        self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, matches TEXT NOT NULL)")
         self._db.execute("CREATE TABLE IF NOT EXISTS servers "
                          "(identity TEXT PRIMARY KEY, version TEXT NOT NULL, seen REAL NOT NULL)")
@@ -51,10 +53,13 @@ class ResultCache:
             row = self._db.execute("SELECT matches FROM results WHERE key = ?", (key,)).fetchone()
         return None if row is None else json.loads(row[0])
 
-    def put(self, key: str, matches: list[dict[str, Any]]) -> None:
+    def put_many(self, entries: list[tuple[str, list[dict[str, Any]]]]) -> None:
+        """Store (key, matches) pairs in one transaction."""
+        rows = [(key, json.dumps(matches, ensure_ascii=False)) for key, matches in entries]
         with self._lock:
-            self._db.execute("INSERT OR REPLACE INTO results VALUES (?, ?)",
-                             (key, json.dumps(matches, ensure_ascii=False)))
+            self._db.execute("BEGIN")
+            self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", rows)
+            self._db.execute("COMMIT")
 
     def remembered_version(self, identity: str) -> str | None:
         with self._lock:

@@ -151,8 +151,9 @@ class LanguageToolChecker:
             per_paragraph = split_matches([texts[j] for j in batch], response.matches)
             for j, matches in zip(batch, per_paragraph):
                 results[pending[j]] = matches
-                if self._cache is not None:
-                    self._cache.put(self._key(texts[j], lang, response.version), [m.to_json() for m in matches])
+            if self._cache is not None:
+                self._cache.put_many([(self._key(texts[j], lang, response.version), [m.to_json() for m in matches])
+                                      for j, matches in zip(batch, per_paragraph)])
 
     def _failed(self, exc: LanguageToolError) -> None:
         if isinstance(exc, Unreachable) and self._client is not None:
