@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 import regex
@@ -35,17 +36,42 @@ WORDS_BEFORE_NUMBER = frozenset({
     "another", "estimated", "reached", "rose", "fell",
 })
 
+# The number may be a time or a score ("4:25kickoff", "38-10bulge").
 _NUMBER_THEN_LETTERS = regex.compile(
-    r"(?<![\p{L}\p{N}_@#/.\-:\\])(?P<number>\d+(?:[.,]\d+)*)(?P<word>[a-z]{3,})(?![\p{L}\p{N}_])")
+    r"(?<![\p{L}\p{N}_@#/.\-:\\])(?P<number>\d+(?:[.,:/-]\d+)*)(?P<word>[a-z]{3,})(?![\p{L}\p{N}_])")
 _LETTERS_THEN_NUMBER = regex.compile(
     r"(?<![\p{L}\p{N}_@#/.\-\\])(?P<word>[a-z]{2,})(?P<number>\d+(?:[.,]\d+)*)(?![\p{L}\p{N}_])")
+
+
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}_@#])\p{Ll}+(?![\p{L}\p{N}_])")
+_WORD_SUFFIXES = ("ing", "ed", "ly", "tion", "ment")
+
+
+def _lower_vocabulary(doc: Document) -> frozenset[str]:
+    """Lower-case words the document uses on their own (cached on the document)."""
+    cached = doc.__dict__.get("_numbers_vocabulary")
+    if cached is None:
+        cached = frozenset(_LOWER_WORD.findall(doc.text))
+        doc.__dict__["_numbers_vocabulary"] = cached
+    return cached
+
+
+def _looks_like_word(word: str, doc: Document) -> bool:
+    """Is a letter run glued before a number a word ("like1978", "within24") rather than a
+    name or code ("mp3", "covid19")? Words the document uses on their own elsewhere and long
+    words with an English inflection count as words."""
+    return word in _lower_vocabulary(doc) or (len(word) >= 5 and word.endswith(_WORD_SUFFIXES))
 
 
 class NumberGluedToWord(Rule):
     """A number and a word written without the space between them.
 
     ## What it does
-    Finds "3million", "24hours", "billion5", "in2019": a number glued to a word. Unit
+    Finds "3million", "24hours", "billion5", "in2019": a number glued to a word. Before a
+    number, a letter run counts as a word when it is a common word, or when the document
+    uses it on its own elsewhere or it ends like an English word ("-ing", "-ed") and the
+    glued token occurs only once, so user names and codes ("elmo666" written six times,
+    "mp3", "covid19") stay quiet. Unit
     abbreviations glued to a number are an accepted style and are not flagged ("20km",
     "60fps", "6am", "1080p", "1990s", "12noon"), nor are mixed-case names ("4Motion", "5G")
     or tokens of codes, links and handles. After a currency sign ("£38million") the glued
@@ -80,8 +106,11 @@ class NumberGluedToWord(Rule):
                 continue
             after_currency = match.start() > 0 and text[match.start() - 1] in CURRENCY_SYMBOLS
             yield self._glued(match, severity=Severity.INFO if after_currency else None)
-        for match in _LETTERS_THEN_NUMBER.finditer(text):
-            if match.group("word") in WORDS_BEFORE_NUMBER:
+        glued = list(_LETTERS_THEN_NUMBER.finditer(text))
+        repeats = Counter(match.group() for match in glued)
+        for match in glued:
+            word = match.group("word")
+            if word in WORDS_BEFORE_NUMBER or (repeats[match.group()] == 1 and _looks_like_word(word, doc)):
                 yield self._glued(match)
 
     def _glued(self, match: regex.Match, severity: Severity | None = None) -> Diagnostic:

@@ -22,7 +22,7 @@ MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 
 # "12, 000" / "12 ,000" / "12 , 000": a thousands comma with white space beside it.
 _SPLIT_THOUSANDS = regex.compile(
-    r"(?<![\d.,])(?<!\d[,.]\s)(?P<lead>\d{1,3}(?:,\d{3})*)(?P<gap>[ \u00a0]?,[ \u00a0]?)(?P<tail>\d{3})"
+    r"(?<![\d.,])(?<!\d[,.]\s)(?P<lead>\d{1,3}(?:,\d{3})*)(?P<gap>[ \u00a0]?,[ \u00a0]?)(?P<tail>\d{3}(?:,\d{3})*)"
     r"(?![\d\p{L}]|[.,]\d|\s?,\s?\d|\s(?:and|or|to)\s\d)"
 )
 # "$5. 3 billion" / "5 .3 billion": a decimal point with white space beside it, before a
@@ -147,9 +147,25 @@ class DigitGroupSize(Rule):
 _CONTINENTAL_TOKEN = regex.compile(
     r"(?<![\d.,\p{L}_/#@-])(?<![\d][.,]\s)"
     r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d{1,2})"
-    r"(?![\d\p{L}_]|[.,]\d|\s?,\s?\d|\s(?:and|or|to)\s\d)"
+    r"(?![\d_]|[.,]\d|\s?,\s?\d|\s(?:and|or)\s\d)"
 )
 _PERCENT_AFTER = regex.compile(r"\s?(?:%|percent|per cent)", regex.IGNORECASE)
+_NEXT_WORD = regex.compile(r"\s(\p{Ll}[\p{L}-]*)")
+# Words after a number with three decimals ("2.125 inches", "9.572 seconds"): a measure,
+# not a count, so the number may be a decimal.
+MEASURE_WORDS = frozenset({
+    "seconds", "second", "sec", "secs", "s", "ms", "minutes", "percent", "per", "points", "pts",
+    "mm", "cm", "m", "km", "inch", "inches", "kg", "g", "mg", "lb", "lbs", "oz", "ounces", "miles",
+    "metres", "meters", "feet", "ft", "yards", "carats", "grams", "liters", "litres", "ml",
+    "gallons", "degrees", "mph", "volts", "v", "hz", "ghz", "mhz", "dollars", "euros", "pounds",
+    "yen", "times", "x", "goals", "runs", "rating", "average", "magnitude", "million", "billion",
+})
+
+
+def _is_counted(text: str, end: int) -> bool:
+    """ "505.796 people", "3.248 cases": a count noun follows, so the point is a thousands point."""
+    following = _NEXT_WORD.match(text, end)
+    return bool(following) and following.group(1).lower() not in MEASURE_WORDS
 
 
 class NumberConvention(Rule):
@@ -195,7 +211,8 @@ class NumberConvention(Rule):
                 groups = token.split(",")[0].split(".")
                 if _PERCENT_AFTER.match(text, match.end()):
                     continue
-                strong = len(groups) > 2 or "," in token or all(g == "000" for g in groups[1:])
+                strong = len(groups) > 2 or "," in token or all(g == "000" for g in groups[1:]) \
+                    or _is_counted(text, match.end())
                 if not strong:
                     if english_thousands is None:
                         english_thousands = number_convention(doc).comma_thousands > 0

@@ -20,7 +20,7 @@ _DAYS_IN_MONTH = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30,
 # "May 20, 20024" / "February 20022" / "3 June 20019": a five-digit year in a date.
 _FIVE_DIGIT_YEAR = regex.compile(
     rf"\b(?:{MONTH}\s+(?P<day>\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?|(?P<day2>\d{{1,2}})\s+{MONTH}\s+)"
-    r"(?P<year>(?:19|20)\d{3})\b(?![,.]\d)(?P<tail>\s+[a-z])?"
+    r"(?P<year>\d{5})\b(?![,.]\d)(?P<tail>\s+[a-z])?"
 )
 # "February 30" / "April 31st" / "30 February": a day the month does not have.
 _MONTH_DAY = regex.compile(
@@ -30,6 +30,10 @@ _MONTH_DAY = regex.compile(
 _DAY_MONTH = regex.compile(
     rf"(?<![\d.,:/-])\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b(?:,?\s+(?P<year>\d{{4}})\b)?"
 )
+# Words before a month after which "June 31 people" reads as a count, not a date.
+_COUNT_AFTER_MONTH = regex.compile(
+    r"\b(?:in|during|since|by|until|till|through|throughout|from|last|this|next|early|late|mid)\s+$",
+    regex.IGNORECASE)
 # "25:70": minutes (or seconds) past 59, or an hour past 24 next to a time word.
 _CLOCK = regex.compile(r"(?<![\d:.,])(?P<hour>\d{1,2}):(?P<minute>\d{2})(?![\d:]|[.,]\d)")
 _TIME_AFTER = regex.compile(
@@ -38,13 +42,28 @@ _TIME_AFTER = regex.compile(
 _TIME_BEFORE = regex.compile(r"\b(?:at|by|until|till|from|around|about|before|after|since)\s+$",
                              regex.IGNORECASE)
 _RATIO_AFTER = regex.compile(r"\s*(?:scale|ratio|odds|split)\b", regex.IGNORECASE)
-# "120% of voters": a share of a group of people above 100 percent.
-_SHARE_OF_GROUP = regex.compile(
-    r"(?<![\d.,])(?P<value>\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)\s+of\s+(?:all\s+|the\s+|those\s+)?"
-    r"(?:voters|respondents|people|population|residents|adults|children|women|men|students|"
-    r"households|members|employees|workers|staff|users|patients|participants|citizens|"
-    r"parents|teenagers|teens|customers|consumers|companies|businesses|firms|seats|votes|ballots)\b",
+# "120% of voters", "make up 150% of the samples": a share of a whole above 100 percent.
+_SHARE_OF = regex.compile(
+    r"(?<![\d.,])(?P<value>\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)\s+of\s+"
+    r"(?:(?:the|all|its|their|those|these)\s+)?(?P<noun>\p{Ll}+)\b",
     regex.IGNORECASE)
+_PART_OF_WHOLE_BEFORE = regex.compile(
+    r"\b(?:make|makes|made|making)\s+up\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$|"
+    r"\b(?:account|accounts|accounted|accounting)\s+for\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$")
+# Nouns after "N% of (the)" that name a group of people or things counted one by one.
+WHOLE_NOUNS = frozenset({
+    "them", "those", "population", "electorate", "workforce", "voters", "respondents", "people",
+    "residents", "adults", "children", "women", "men", "students", "households", "members",
+    "employees", "workers", "staff", "users", "patients", "participants", "citizens", "parents",
+    "teenagers", "teens", "customers", "consumers", "companies", "businesses", "firms", "seats",
+    "votes", "ballots", "samples", "cases", "changes", "shares", "americans", "britons",
+})
+
+
+def _is_share_of_whole(text: str, match: regex.Match) -> bool:
+    if match.group("noun").lower() in WHOLE_NOUNS:
+        return True
+    return bool(_PART_OF_WHOLE_BEFORE.search(text, max(0, match.start() - 30), match.start()))
 
 
 class ImpossibleValue(Rule):
@@ -54,8 +73,8 @@ class ImpossibleValue(Rule):
     Finds a five-digit year in a date ("May 20, 20024"), a day the month does not have
     ("February 30", "31 April"; "February 29" only when the year given is not a leap year),
     a clock time with minutes past 59 ("25:70", "at 10:75") or an hour past 24 next to a
-    time word ("26:10 GMT"), and a share of a group of people above 100 percent
-    ("120% of voters"). Ratios ("1:72 scale") and scores are not clock times.
+    time word ("26:10 GMT"), and a share of a whole above 100 percent ("120% of voters",
+    "150% of them", "makes up 130 percent of ..."; "150% of GDP" is left alone). Ratios ("1:72 scale") and scores are not clock times.
 
     ## Why is this bad?
     These are typing, OCR or extraction slips; the reader sees a wrong fact. There is no
@@ -81,19 +100,21 @@ class ImpossibleValue(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
         for match in _FIVE_DIGIT_YEAR.finditer(text):
-            if match.group("tail") and not (match.group("day") or match.group("day2")):
+            if not (match.group("day") or match.group("day2")) and (
+                    match.group("tail") or match.group("year")[0] not in "12"):
                 continue  # "in February 20000 people ...": a count, not a year
             start, end = match.span("year")
             yield self.diagnostic(start, end, f"{match.group('year')!r} is not a year.", kind="year")
         for pattern in (_MONTH_DAY, _DAY_MONTH):
             for match in pattern.finditer(text):
-                if pattern is _MONTH_DAY and match.group("tail"):
+                if pattern is _MONTH_DAY and match.group("tail") and not match.group("year") \
+                        and _COUNT_AFTER_MONTH.search(text, max(0, match.start() - 12), match.start()):
                     continue  # "in June 31 people died": a count after the month
                 yield from self._check_day(match)
         for match in _CLOCK.finditer(text):
             yield from self._check_clock(text, match)
-        for match in _SHARE_OF_GROUP.finditer(text):
-            if float(match.group("value")) > 100:
+        for match in _SHARE_OF.finditer(text):
+            if float(match.group("value")) > 100 and _is_share_of_whole(text, match):
                 yield self.diagnostic(match.start(), match.end(),
                                       f"A share of a group above 100 percent: {match.group()!r}.",
                                       kind="percent")
