@@ -179,6 +179,11 @@ _CONVERTIBLE = {
     "pounds": ("kg", 0.453592), "acres": ("hectares", 0.404686), "hectares": ("acres", 2.47105),
     "tonnes": ("tons", 1.10231), "litres": ("gallons", 0.264172), "liters": ("gallons", 0.264172),
     "gallons": ("litres", 3.78541), "inches": ("cm", 2.54), "mph": ("km/h", 1.609344),
+    "mile": ("km", 1.609344), "kilometre": ("mile", 0.621371), "kilometer": ("mile", 0.621371),
+    "foot": ("metre", 0.3048), "metre": ("foot", 3.28084), "meter": ("foot", 3.28084),
+    "inch": ("cm", 2.54), "acre": ("hectare", 0.404686), "pound": ("kg", 0.453592),
+    "yards": ("metres", 0.9144), "tons": ("tonnes", 0.907185), "cm": ("inches", 0.393701),
+    "mm": ("inches", 0.0393701),
 }
 _QUANTITY = re.compile(r"(?<![\w.,$£€])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)[ -](" +
                        "|".join(sorted(_CONVERTIBLE, key=len, reverse=True)) + r")\b(?! \()")

@@ -22,6 +22,21 @@ QUANTITY_WORD = r"(?:thousand|million|billion|trillion|percent|per\s+cent|%)"
 # An English-style number: 1,234,567.89 / 1234.5 / 12 (no sign; callers add context).
 ENGLISH_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
+# English function words: before a glued number they are plainly words ("in2019"), and
+# after a number they show it is not followed by the noun it counts.
+FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "in", "on", "at", "of", "to", "by", "for", "from", "than", "over", "under",
+    "about", "around", "nearly", "almost", "some", "and", "or", "but", "nor", "since", "until",
+    "with", "without", "within", "after", "before", "between", "each", "every", "only", "just",
+    "were", "was", "are", "is", "be", "been", "had", "has", "have", "will", "would", "could",
+    "should", "may", "might", "can", "did", "does", "do", "if", "then", "when", "while", "where",
+    "which", "who", "that", "this", "these", "those", "as", "so", "not", "like", "us", "we",
+    "our", "his", "her", "its", "their", "my", "your", "you", "they", "it", "he", "she", "per",
+    "plus", "via", "upon", "among", "across", "against", "toward", "towards", "into", "through",
+    "during", "up", "down", "off", "out", "more", "most", "less", "least", "fewer", "both",
+    "all", "any", "no", "another", "few", "several", "many", "last", "first", "next", "aged",
+})
+
 SMALL_NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,

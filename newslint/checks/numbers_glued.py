@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import regex
 
-from newslint.checks.numbers_common import CURRENCY_SYMBOLS
+from newslint.checks.numbers_common import CURRENCY_SYMBOLS, FUNCTION_WORDS
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
 from newslint.rule import Rule
@@ -26,15 +26,10 @@ SHORT_WORDS = frozenset({
     "old", "men", "yet", "out", "off", "now", "won", "set", "got", "saw", "put", "day", "say",
 })
 # Words that are plainly words when glued before a number ("in2019", "billion5").
-WORDS_BEFORE_NUMBER = frozenset({
-    "thousand", "million", "billion", "trillion", "hundred", "percent", "in", "on", "at",
-    "of", "to", "by", "for", "from", "than", "over", "under", "about", "around", "nearly",
-    "almost", "some", "and", "or", "the", "since", "until", "with", "after", "before",
-    "between", "each", "only", "just", "were", "was", "are", "is", "had", "has", "have",
-    "aged", "age", "least", "most", "more", "less", "fewer", "up", "down", "into", "last",
-    "first", "next", "during", "than", "through", "roughly", "approximately", "another",
-    "another", "estimated", "reached", "rose", "fell",
-})
+WORDS_BEFORE_NUMBER = FUNCTION_WORDS | {
+    "thousand", "million", "billion", "trillion", "hundred", "percent", "roughly",
+    "approximately", "estimated", "reached", "rose", "fell",
+}
 
 # The number may be a time or a score ("4:25kickoff", "38-10bulge").
 _NUMBER_THEN_LETTERS = regex.compile(
@@ -71,7 +66,8 @@ class NumberGluedToWord(Rule):
     number, a letter run counts as a word when it is a common word, or when the document
     uses it on its own elsewhere or it ends like an English word ("-ing", "-ed") and the
     glued token occurs only once, so user names and codes ("elmo666" written six times,
-    "mp3", "covid19") stay quiet. Unit
+    "mp3", "covid19") stay quiet; a number-then-word token repeated in the document is taken
+    for a name too, unless the word is a magnitude ("3million"). Unit
     abbreviations glued to a number are an accepted style and are not flagged ("20km",
     "60fps", "6am", "1080p", "1990s", "12noon"), nor are mixed-case names ("4Motion", "5G")
     or tokens of codes, links and handles. After a currency sign ("£38million") the glued
@@ -100,10 +96,14 @@ class NumberGluedToWord(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        for match in _NUMBER_THEN_LETTERS.finditer(text):
+        glued = list(_NUMBER_THEN_LETTERS.finditer(text))
+        repeats = Counter(match.group() for match in glued)
+        for match in glued:
             word = match.group("word")
             if word in GLUED_SUFFIX_OK or (len(word) == 3 and word not in SHORT_WORDS):
                 continue
+            if repeats[match.group()] > 1 and word not in WORDS_BEFORE_NUMBER:
+                continue  # the same token again and again is a name ("6rings..." in comments)
             after_currency = match.start() > 0 and text[match.start() - 1] in CURRENCY_SYMBOLS
             yield self._glued(match, severity=Severity.INFO if after_currency else None)
         glued = list(_LETTERS_THEN_NUMBER.finditer(text))

@@ -162,10 +162,10 @@ MEASURE_WORDS = frozenset({
 })
 
 
-def _is_counted(text: str, end: int) -> bool:
-    """ "505.796 people", "3.248 cases": a count noun follows, so the point is a thousands point."""
+def _next_word(text: str, end: int) -> str | None:
+    """The lower-case word right after a number, if one follows."""
     following = _NEXT_WORD.match(text, end)
-    return bool(following) and following.group(1).lower() not in MEASURE_WORDS
+    return following.group(1).lower() if following else None
 
 
 class NumberConvention(Rule):
@@ -175,9 +175,10 @@ class NumberConvention(Rule):
     In English text, or in text whose other numbers are written "1,000" and "5.3", finds
     "5,3 billion" (a decimal comma) and "12.000 people" (a thousands point). Text that
     itself writes numbers the continental way (German, Spanish, French pages) is left alone.
-    A lone "1.250" is taken for a thousands point only when its groups end in "000", it has
-    several groups, or the document writes thousands with a comma elsewhere; before a
-    percent sign it is a decimal.
+    A lone "1.250" is taken for a thousands point when its groups end in "000", it has
+    several groups, a counted noun follows ("3.248 cases"), or the document writes
+    thousands with a comma elsewhere; before a unit, a magnitude or a percent sign
+    ("2.125 inches", "$2.525 million", "2.375%") it is a decimal.
 
     ## Why is this bad?
     The separators swap meaning between conventions: in English "12.000" reads as twelve,
@@ -211,12 +212,14 @@ class NumberConvention(Rule):
                 groups = token.split(",")[0].split(".")
                 if _PERCENT_AFTER.match(text, match.end()):
                     continue
-                strong = len(groups) > 2 or "," in token or all(g == "000" for g in groups[1:]) \
-                    or _is_counted(text, match.end())
+                strong = len(groups) > 2 or "," in token or all(g == "000" for g in groups[1:])
                 if not strong:
+                    following = _next_word(text, match.end())
+                    if following in MEASURE_WORDS:
+                        continue  # "2.125 inches", "$2.525 million": a decimal
                     if english_thousands is None:
                         english_thousands = number_convention(doc).comma_thousands > 0
-                    if not english_thousands:
+                    if following is None and not english_thousands:
                         continue
                 english = token.replace(".", "\0").replace(",", ".").replace("\0", ",")
                 what = "a thousands point"

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import regex
 
+from newslint.checks.numbers_common import FUNCTION_WORDS
 from newslint.diagnostics import Category, Diagnostic, Severity
 from newslint.document import Document
 from newslint.rule import Rule
@@ -20,7 +21,7 @@ _DAYS_IN_MONTH = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30,
 # "May 20, 20024" / "February 20022" / "3 June 20019": a five-digit year in a date.
 _FIVE_DIGIT_YEAR = regex.compile(
     rf"\b(?:{MONTH}\s+(?P<day>\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?|(?P<day2>\d{{1,2}})\s+{MONTH}\s+)"
-    r"(?P<year>\d{5})\b(?![,.]\d)(?P<tail>\s+[a-z])?"
+    r"(?P<year>\d{5})\b(?![,.]\d)(?P<tail>\s+[a-z]+)?"
 )
 # "February 30" / "April 31st" / "30 February": a day the month does not have.
 _MONTH_DAY = regex.compile(
@@ -45,7 +46,7 @@ _RATIO_AFTER = regex.compile(r"\s*(?:scale|ratio|odds|split)\b", regex.IGNORECAS
 # "120% of voters", "make up 150% of the samples": a share of a whole above 100 percent.
 _SHARE_OF = regex.compile(
     r"(?<![\d.,])(?P<value>\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)\s+of\s+"
-    r"(?:(?:the|all|its|their|those|these)\s+)?(?P<noun>\p{Ll}+)\b",
+    r"(?:(?:the|all|its|their|those|these)\s+)?(?P<noun>\p{L}+)(?P<more>(?:['’]s)?(?:\s+\p{L}+){0,2})",
     regex.IGNORECASE)
 _PART_OF_WHOLE_BEFORE = regex.compile(
     r"\b(?:make|makes|made|making)\s+up\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$|"
@@ -59,9 +60,21 @@ WHOLE_NOUNS = frozenset({
     "votes", "ballots", "samples", "cases", "changes", "shares", "americans", "britons",
 })
 
+# Plurals that name amounts, which may well be exceeded ("150% of pre-war levels").
+AMOUNT_PLURALS = frozenset({
+    "levels", "revenues", "costs", "sales", "earnings", "wages", "prices", "profits", "assets",
+    "expenses", "savings", "funds", "needs", "requirements", "limits", "targets", "averages",
+    "expectations", "estimates", "values", "rates", "incomes", "salaries", "payments",
+    "budgets", "reserves", "emissions", "forecasts", "goals", "quotas", "allowances",
+})
+
 
 def _is_share_of_whole(text: str, match: regex.Match) -> bool:
-    if match.group("noun").lower() in WHOLE_NOUNS:
+    before_noun = text[match.start("noun") - 6:match.start("noun")].lower()
+    nouns = [match.group("noun").lower(), *match.group("more").lower().split()]
+    counted = nouns[0].endswith("s") and not nouns[0].endswith(("ss", "us", "is")) \
+        and nouns[0] not in AMOUNT_PLURALS
+    if counted or any(noun in WHOLE_NOUNS for noun in nouns) or before_noun.endswith("those "):
         return True
     return bool(_PART_OF_WHOLE_BEFORE.search(text, max(0, match.start() - 30), match.start()))
 
@@ -74,7 +87,8 @@ class ImpossibleValue(Rule):
     ("February 30", "31 April"; "February 29" only when the year given is not a leap year),
     a clock time with minutes past 59 ("25:70", "at 10:75") or an hour past 24 next to a
     time word ("26:10 GMT"), and a share of a whole above 100 percent ("120% of voters",
-    "150% of them", "makes up 130 percent of ..."; "150% of GDP" is left alone). Ratios ("1:72 scale") and scores are not clock times.
+    "150% of them", "130% of the samples", "makes up 130 percent of ..."; amounts that can be
+    exceeded are left alone: "150% of GDP", "120% of pre-war levels"). Ratios ("1:72 scale") and scores are not clock times.
 
     ## Why is this bad?
     These are typing, OCR or extraction slips; the reader sees a wrong fact. There is no
@@ -101,7 +115,8 @@ class ImpossibleValue(Rule):
         text = doc.text
         for match in _FIVE_DIGIT_YEAR.finditer(text):
             if not (match.group("day") or match.group("day2")) and (
-                    match.group("tail") or match.group("year")[0] not in "12"):
+                    (match.group("tail") and match.group("tail").strip() not in FUNCTION_WORDS)
+                    or match.group("year")[0] not in "12"):
                 continue  # "in February 20000 people ...": a count, not a year
             start, end = match.span("year")
             yield self.diagnostic(start, end, f"{match.group('year')!r} is not a year.", kind="year")
