@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 import regex
 
-from newslint.checks.numbers_common import FUNCTION_WORDS
 from newslint.diagnostics import Category, Diagnostic, Severity
 from newslint.document import Document
 from newslint.rule import Rule
@@ -31,6 +30,13 @@ _MONTH_DAY = regex.compile(
 _DAY_MONTH = regex.compile(
     rf"(?<![\d.,:/-])\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b(?:,?\s+(?P<year>\d{{4}})\b)?"
 )
+# Words that end a date and start the rest of a clause ("in October 20018 by the agency"),
+# unlike the nouns a count is followed by ("in March 25000 people").
+WORDS_AFTER_DATE = frozenset({
+    "after", "before", "by", "that", "when", "and", "to", "with", "for", "the", "in", "on", "at",
+    "as", "which", "where", "from", "until", "during", "since", "while", "but", "or", "was",
+    "is", "were", "had", "has", "will", "would", "he", "she", "they", "we", "it",
+})
 # Words before a month after which "June 31 people" reads as a count, not a date.
 _COUNT_AFTER_MONTH = regex.compile(
     r"\b(?:in|during|since|by|until|till|through|throughout|from|last|this|next|early|late|mid)\s+$",
@@ -58,6 +64,7 @@ WHOLE_NOUNS = frozenset({
     "employees", "workers", "staff", "users", "patients", "participants", "citizens", "parents",
     "teenagers", "teens", "customers", "consumers", "companies", "businesses", "firms", "seats",
     "votes", "ballots", "samples", "cases", "changes", "shares", "americans", "britons",
+    "total", "whole",
 })
 
 # Plurals that name amounts, which may well be exceeded ("150% of pre-war levels").
@@ -115,7 +122,7 @@ class ImpossibleValue(Rule):
         text = doc.text
         for match in _FIVE_DIGIT_YEAR.finditer(text):
             if not (match.group("day") or match.group("day2")) and (
-                    (match.group("tail") and match.group("tail").strip() not in FUNCTION_WORDS)
+                    (match.group("tail") and match.group("tail").strip() not in WORDS_AFTER_DATE)
                     or match.group("year")[0] not in "12"):
                 continue  # "in February 20000 people ...": a count, not a year
             start, end = match.span("year")
