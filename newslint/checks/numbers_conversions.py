@@ -26,6 +26,7 @@ from newslint.rule import Rule
 REL_TOLERANCE = 0.06
 TEMPERATURE_TOLERANCE = 1.5
 LOOSE_FACTOR = 2.0  # for round figures and hedged conversions
+FLOAT_SLACK = 1e-9  # so a value exactly at the tolerance is inside it despite rounding
 
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
                  "twenty|thirty|forty|fifty|hundred")
@@ -111,7 +112,7 @@ def tolerance(expected: float, target: Unit) -> float:
 def value_matches(value: float, source: Unit, given: float, target: Unit, *, hedged: bool = False) -> bool:
     """Does `given target` convert `value source` within the tolerance (any reading of the units)?"""
     loose = LOOSE_FACTOR if hedged or is_round_figure(given) else 1.0
-    return any(abs(given - expected) <= loose * tolerance(expected, target)
+    return any(abs(given - expected) <= loose * tolerance(expected, target) * (1 + FLOAT_SLACK)
                for expected in true_conversions(value, source, target))
 
 
