@@ -48,6 +48,7 @@ _CONVERSION = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}.,{CURRENCY_SYMBOLS}])(?P<side1>{_SIDE})\s?\(\s?(?P<hedge>{HEDGE}\s+)?"
     rf"(?P<side2>{_SIDE})(?=\s*[),;/:]|\s+\p{{L}})"
 )
+_NUMBER_IN_PARENTHESES = regex.compile(rf"\([^()]{{0,25}}?(?:\d|\b(?i:{_NUMBER_WORDS})\b)")
 _HEDGE_BEFORE = regex.compile(rf"\b{HEDGE}\s+$")
 _PAIR = regex.compile(
     rf"(?P<low>{_SIGNED})(?:{_RANGE_SEP}(?P<high>{_SIGNED}))?(?P<mag>{_MAGNITUDE})?[\s\u00a0-]?"
@@ -171,9 +172,16 @@ class UnitConversionMismatch(Rule):
     severity = Severity.WARNING
     summary = "A unit conversion in parentheses that does not match (\"100 km (30 miles)\")."
 
+    @staticmethod
+    def _conversions(doc: Document) -> Iterator[regex.Match]:
+        # The full pattern is costly; only paragraphs with a number in parentheses can hold one.
+        for block in doc.blocks:
+            if _NUMBER_IN_PARENTHESES.search(block.text):
+                yield from _CONVERSION.finditer(doc.text, block.start, block.end)
+
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        for match in _CONVERSION.finditer(text):
+        for match in self._conversions(doc):
             first = parse_side(match.group("side1"))
             second = parse_side(match.group("side2"))
             if first is None or second is None or first.unit.key == second.unit.key \
