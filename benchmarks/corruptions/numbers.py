@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 
 from benchmarks.corruptions import Corruption, Injected
 
@@ -31,6 +32,15 @@ def _replace(text: str, start: int, end: int, new: str) -> Injected:
 def _pick(pattern: re.Pattern[str], text: str, rng: random.Random) -> re.Match[str] | None:
     matches = list(pattern.finditer(text))
     return rng.choice(matches) if matches else None
+
+
+def _damage(pattern: re.Pattern[str], text: str, rng: random.Random,
+            change: Callable[[re.Match[str]], str]) -> Injected | None:
+    """Replace one random match of `pattern` by `change(match)`."""
+    match = _pick(pattern, text, rng)
+    if match is None:
+        return None
+    return _replace(text, match.start(), match.end(), change(match))
 
 
 _THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d]|[.,]\d)")
@@ -73,20 +83,14 @@ def decimal_comma(text: str, rng: random.Random) -> Injected | None:
     """ "5.3" -> "5,3" in English text."""
     if not _english(text):
         return None
-    match = _pick(_DECIMAL, text, rng)
-    if match is None:
-        return None
-    return _replace(text, match.start(), match.end(), match.group().replace(".", ","))
+    return _damage(_DECIMAL, text, rng, lambda match: match.group().replace(".", ","))
 
 
 def thousands_point(text: str, rng: random.Random) -> Injected | None:
     """ "12,000" -> "12.000" in English text."""
     if not _english(text):
         return None
-    match = _pick(_THOUSANDS, text, rng)
-    if match is None:
-        return None
-    return _replace(text, match.start(), match.end(), match.group().replace(",", "."))
+    return _damage(_THOUSANDS, text, rng, lambda match: match.group().replace(",", "."))
 
 
 _NUMBER_WORD = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)? (?=[a-z]{4,}\b)")
@@ -139,11 +143,8 @@ _MONTH_DAY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})\b(?![,.:]?\d)")
 
 def impossible_date(text: str, rng: random.Random) -> Injected | None:
     """ "February 12" -> "February 30"; "June 5" -> "June 31"."""
-    match = _pick(_MONTH_DAY, text, rng)
-    if match is None:
-        return None
-    day = rng.randrange(_DAYS[match.group(1)] + 1, 40)
-    return _replace(text, match.start(), match.end(), f"{match.group(1)} {day}")
+    return _damage(_MONTH_DAY, text, rng,
+                   lambda match: f"{match.group(1)} {rng.randrange(_DAYS[match.group(1)] + 1, 40)}")
 
 
 _CLOCK = re.compile(r"(?<![\d:.,])(\d{1,2}):(\d\d)(?![\d:])")
@@ -151,10 +152,7 @@ _CLOCK = re.compile(r"(?<![\d:.,])(\d{1,2}):(\d\d)(?![\d:])")
 
 def impossible_time(text: str, rng: random.Random) -> Injected | None:
     """ "10:15" -> "10:75"."""
-    match = _pick(_CLOCK, text, rng)
-    if match is None:
-        return None
-    return _replace(text, match.start(), match.end(), f"{match.group(1)}:{rng.randrange(60, 100)}")
+    return _damage(_CLOCK, text, rng, lambda match: f"{match.group(1)}:{rng.randrange(60, 100)}")
 
 
 _SHARE = re.compile(r"(?<![\d.,])\d+(?:\.\d+)?(?=\s?(?:%|percent|per cent) of )")
