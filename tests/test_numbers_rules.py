@@ -4,7 +4,7 @@ from benchmarks.evaldata import gold_bodies
 from newslint.diagnostics import Category, Severity
 from newslint.document import Document
 from newslint.engine import lint
-from tests.helpers import DEV_SET, SEED, needs_shared, run_rules
+from tests.helpers import DEV_SET, SEED, fixed, needs_shared, run_rules
 
 SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "## Use instead")
 
@@ -35,3 +35,13 @@ def test_gold_bodies_have_few_numbers_warnings(registry):
         if d.severity.rank >= Severity.WARNING.rank
     )
     assert warnings / len(bodies) < 0.05
+
+
+def test_safe_fixes_settle_and_leave_no_fixable_finding():
+    text = ("About 14, 000 runners took part for the 3rd time, the 22th edition, raising 2million"
+            " dollars in2022. The route is 42 km (26 miles) long.")
+    once = fixed(text, "numbers")
+    assert once == ("About 14,000 runners took part for the 3rd time, the 22nd edition, raising 2 million"
+                    " dollars in 2022. The route is 42 km (26 miles) long.")
+    assert fixed(once, "numbers") == once
+    assert [d for d in run_rules(once, "numbers") if d.fix is not None] == []

@@ -12,13 +12,14 @@ from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
 from newslint.rule import Rule
 
-# Lower-case letter runs that may follow a number without a space: unit abbreviations and
-# time words. Runs of one to three letters ("20km", "60fps", "6am", "1990s", "10th") are all
+# Lower-case letter runs that may follow a number without a space: unit abbreviations, time
+# words and "20something". Runs of one to three letters ("20km", "60fps", "6am", "1990s", "10th") are all
 # accepted; only longer runs are checked against this list.
 GLUED_SUFFIX_OK = frozenset({
     "mins", "secs", "hrs", "yrs", "kmph", "kmh", "mph", "kwh", "mwh", "gwh", "mbps", "gbps",
     "kbps", "kcal", "mmhg", "noon", "midnight", "sqft", "sqm", "bhp", "gsm", "ghz", "mhz",
-    "khz", "thz", "lbs", "kgs", "cwt", "mah", "kohm",
+    "khz", "thz", "lbs", "kgs", "cwt", "mah", "kohm", "tbsp", "mmol", "mbar", "lbft", "gbit",
+    "mbit", "kbit", "sqkm", "something", "somethings",
 })
 # Three-letter words that are plainly words, not units, when glued after a number.
 SHORT_WORDS = frozenset({
