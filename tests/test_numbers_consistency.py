@@ -15,3 +15,8 @@ def test_consistent_ages_and_different_people_are_quiet():
     text = ("Ruiz (58) opened the bridge. The 58-year-old Ruiz spoke first.\n\n"
             "Her deputy Chen, 44, and the 61-year-old engineer Patel followed.")
     assert run_rules(text, "N501") == []
+
+
+def test_counts_in_menus_are_not_ages():
+    text = "Games (40)\nTools (9)\n\nMore games: Games (12)\nTools (3)\n"
+    assert run_rules(text, "N501") == []

@@ -16,7 +16,8 @@ _AGE = r"(?P<age>\d{1,3})"
 # "Putin, 71," / "Putin (71)" / "Putin, the 71-year-old" / "the 72-year-old president Putin"
 _AGE_MENTIONS = [
     regex.compile(rf"(?P<name>{_NAME}),\s{_AGE}(?=[,.;]\s|\s\p{{Ll}})"),
-    regex.compile(rf"(?P<name>{_NAME})\s\({_AGE}\)"),
+    # The bracket form needs prose after it: "Games (40)" in a menu counts items.
+    regex.compile(rf"(?P<name>{_NAME})\s\({_AGE}\)(?=,?\s\p{{Ll}})"),
     regex.compile(rf"(?P<name>{_NAME}),\s(?:a|an|the)\s{_AGE}-year-old\b"),
     regex.compile(rf"\b{_AGE}-year-old\s(?:\p{{Ll}}+\s){{0,3}}(?P<name>{_NAME})"),
 ]
