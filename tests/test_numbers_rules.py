@@ -45,3 +45,16 @@ def test_safe_fixes_settle_and_leave_no_fixable_finding():
                     " dollars in 2022. The route is 42 km (26 miles) long.")
     assert fixed(once, "numbers") == once
     assert [d for d in run_rules(once, "numbers") if d.fix is not None] == []
+
+
+def _text_block(doc: str, section: str) -> str:
+    after = doc.split(section, 1)[1]
+    return after.split("```text", 1)[1].split("```", 1)[0].strip()
+
+
+def test_each_rule_finds_its_example_and_not_its_fix(registry):
+    for cls in registry.select(["N"]):
+        doc = cls.documentation()
+        bad, good = _text_block(doc, "## Example"), _text_block(doc, "## Use instead")
+        assert run_rules(bad, cls.code), cls.code
+        assert run_rules(good, cls.code) == [], cls.code

@@ -134,6 +134,9 @@ _STOPWORDS = {
 }
 
 
+MIN_STOPWORDS = 3  # fewer stopwords than this: the language is unknown
+
+
 def is_english(doc: Document) -> bool | None:
     """True/False when the text is clearly (not) English; None when there is too little text.
 
@@ -158,11 +161,11 @@ def is_english(doc: Document) -> bool | None:
     result: bool | None
     if non_latin > latin:
         result = False
-    elif sum(votes.values()) < 8:
+    elif sum(votes.values()) < MIN_STOPWORDS:
         result = None
     else:
         best, count = votes.most_common(1)[0]
-        result = best == "en" and count >= 0.5 * sum(votes.values())
+        result = best == "en" and count >= 0.6 * sum(votes.values())
     doc.__dict__["_numbers_is_english"] = result
     return result
 
