@@ -16,11 +16,8 @@ from newslint.document import Document
 
 CURRENCY_SYMBOLS = "$£€¥₹₽₩"
 MAGNITUDES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-# A word of magnitude, percent or common count noun that follows a quantity.
+# A magnitude or percent word after a number ("5.3 billion", "12 percent").
 QUANTITY_WORD = r"(?:thousand|million|billion|trillion|percent|per\s+cent|%)"
-
-# An English-style number: 1,234,567.89 / 1234.5 / 12 (no sign; callers add context).
-ENGLISH_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 # English function words: before a glued number they are plainly words ("in2019"), and
 # after a number they show it is not followed by the noun it counts.
@@ -38,7 +35,7 @@ FUNCTION_WORDS = frozenset({
 })
 
 SMALL_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
 }
@@ -56,20 +53,15 @@ def parse_english_number(text: str) -> float:
 
 # A number token bounded so that it is not part of a longer dotted/commaed string
 # (dates like 5.3.2020, versions like 1.2.3, IP addresses, lists like 1,2,3).
-_TOKEN = regex.compile(r"(?<![\d.,])(?<![\p{L}_/#@-])\d[\d.,]*\d(?![\d\p{L}_])|(?<![\d.,\p{L}])\d(?![\d.,\p{L}])")
+_TOKEN = regex.compile(r"(?<![\d.,\p{L}_/#@-])\d[\d.,]*\d(?![\d\p{L}_])")
 _ENGLISH_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _CONTINENTAL_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _POINT_DECIMAL = regex.compile(r"\d+\.\d{1,2}")
 _COMMA_DECIMAL = regex.compile(r"\d+,\d{1,2}")
 
 
-def _strip_trailing_punct(token: str) -> str:
-    return token.rstrip(".,")
-
-
 def classify_number(token: str) -> str | None:
     """'english', 'continental' or None (ambiguous) for one number token."""
-    token = _strip_trailing_punct(token)
     if _ENGLISH_THOUSANDS.fullmatch(token) and token.count(",") >= 1:
         return "english"
     if _CONTINENTAL_THOUSANDS.fullmatch(token) and token.count(".") >= 1:

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 import regex
 
 from newslint.checks.numbers_common import (
-    CURRENCY_SYMBOLS,
     QUANTITY_WORD,
     is_english,
     number_convention,
