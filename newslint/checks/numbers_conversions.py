@@ -195,6 +195,6 @@ class UnitConversionMismatch(Rule):
             yield self.diagnostic(
                 match.start(), match.end() + (1 if text[match.end():match.end() + 1] == ")" else 0),
                 f"Conversion does not match: {match.group('side1')} is about {_format(expected)} "
-                f"{second.unit.key}, not {match.group('side2')}.",
+                f"{second.unit.label}, not {match.group('side2')}.",
                 expected=round(expected, 3),
             )

@@ -19,6 +19,11 @@ class Unit:
     dimension: str  # length, area, mass, volume, speed, temperature
     factors: tuple[float, ...]  # to the base unit of the dimension; () for temperature
 
+    @property
+    def label(self) -> str:
+        """How a message writes the unit."""
+        return _LABELS.get(self.key, self.key)
+
 
 _METRE = r"met(?:re|er)s?"
 _KILOMETRE = r"kilomet(?:re|er)s?"
@@ -78,6 +83,13 @@ _UNIT_TABLE: list[tuple[str, str, tuple[float, ...], list[str], list[str]]] = [
     ("F", "temperature", (), [r"degrees?[\s-](?:Fahrenheit|F)", "Fahrenheit"], ["°F", "° F", "ºF", "F"]),
 ]
 
+_LABELS = {
+    "in": "inches", "ft": "feet", "yd": "yards", "nmi": "nautical miles", "mi": "miles",
+    "m2": "m²", "km2": "km²", "ft2": "sq ft", "yd2": "sq yd", "mi2": "sq miles", "ha": "hectares",
+    "acre": "acres", "t": "tonnes", "ton": "tons", "l": "litres", "m3": "m³", "ft3": "cu ft",
+    "floz": "fl oz", "pint": "pints", "gal": "gallons", "bbl": "barrels", "kmh": "km/h",
+    "knot": "knots", "ms": "m/s", "C": "°C", "F": "°F",
+}
 UNITS: dict[str, Unit] = {key: Unit(key, dim, factors) for key, dim, factors, _, _ in _UNIT_TABLE}
 
 # One alternation per spelling, each in its own named group "u_<index>" so a match tells
