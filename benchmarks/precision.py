@@ -9,7 +9,7 @@ Recall: each defect type of benchmarks/corruptions/ is injected into copies of t
 (one defect per copy); a defect counts as found when a rule it expects reports a finding
 overlapping the injected region.
 
-    python -m benchmarks.precision [--only CATEGORY] [--samples N]
+    python -m benchmarks.precision [--only CATEGORY] [--samples N] [--seed N]
 """
 
 from __future__ import annotations
@@ -92,11 +92,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="a category, code or code prefix")
     parser.add_argument("--samples", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=1, help="seed for where defects are injected")
     args = parser.parse_args()
     bodies = gold_bodies()
     rules = load_rules(args.only)
     precision(rules, bodies)
-    recall(rules, bodies, args.samples)
+    recall(rules, bodies, args.samples, args.seed)
 
 
 if __name__ == "__main__":
