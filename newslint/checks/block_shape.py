@@ -29,6 +29,10 @@ _SMALL_WORDS = frozenset("a an the of and or in on at to for by with from as vs 
 HEADING_MAX_WORDS = 12
 
 
+def looks_like_code(text: str) -> bool:
+    return bool(_CODE.search(text))
+
+
 def words_of(text: str) -> list[str]:
     return _WORD.findall(text)
 
@@ -58,7 +62,7 @@ def non_prose_reason(text: str) -> str | None:
         return "dateline"
     if "\t" in stripped or stripped.count("|") >= 1:
         return "table row or separator line"
-    if _CODE.search(stripped):
+    if looks_like_code(stripped):
         return "code"
     if _LINK.search(stripped.split()[-1]):
         return "ends in a link"
