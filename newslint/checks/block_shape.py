@@ -27,6 +27,10 @@ _SMALL_WORDS = frozenset("a an the of and or in on at to for by with from as vs 
 
 # A heading has at most this many words.
 HEADING_MAX_WORDS = 12
+# A dateline standing on a line of its own ("LONDON, May 3 -") has at most this many words;
+# longer blocks that open with one are prose.
+DATELINE_MAX_WORDS = 8
+_SENTENCE_INSIDE = regex.compile(r"[.!?]\s+\p{Lu}")
 
 
 def looks_like_code(text: str) -> bool:
@@ -46,6 +50,18 @@ def is_title_case(words: list[str]) -> bool:
     return capitalised / len(content) >= 0.75
 
 
+def is_heading(text: str, words: list[str]) -> bool:
+    """A short Title Case line. Title Case capitalises the last word too, so a line that
+    ends on a lower-case word or a comma, or holds two sentences, is not a heading."""
+    return (
+        len(words) <= HEADING_MAX_WORDS
+        and is_title_case(words)
+        and not words[-1][:1].islower()
+        and not text.endswith(",")
+        and not _SENTENCE_INSIDE.search(text)
+    )
+
+
 def non_prose_reason(text: str) -> str | None:
     """Why a block is not a prose paragraph (so may end without a full stop), or None."""
     stripped = text.strip()
@@ -58,7 +74,7 @@ def non_prose_reason(text: str) -> str | None:
         return "list item"
     if _CREDIT.match(stripped) or _BYLINE.match(stripped):
         return "credit or caption"
-    if _DATELINE.match(stripped):
+    if len(words) <= DATELINE_MAX_WORDS and _DATELINE.match(stripped):
         return "dateline"
     if "\t" in stripped or stripped.count("|") >= 1:
         return "table row or separator line"
@@ -66,7 +82,7 @@ def non_prose_reason(text: str) -> str | None:
         return "code"
     if _LINK.search(stripped.split()[-1]):
         return "ends in a link"
-    if len(words) <= HEADING_MAX_WORDS and is_title_case(words):
+    if is_heading(stripped, words):
         return "heading"
     digits = sum(ch.isdigit() for ch in stripped)
     if digits > 0.3 * len(stripped):
@@ -75,8 +91,9 @@ def non_prose_reason(text: str) -> str | None:
 
 
 def last_word(text: str) -> str:
+    """The last word, or the last part of a hyphenated one ("blue-and" gives "and")."""
     words = words_of(text)
-    return words[-1] if words else ""
+    return words[-1].rsplit("-", 1)[-1] if words else ""
 
 
 def ends_mid_sentence(text: str) -> str | None:

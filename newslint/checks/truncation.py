@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import regex
 
-from newslint.checks.block_shape import ends_mid_sentence, is_title_case, non_prose_reason, words_of
+from newslint.checks.block_shape import ends_mid_sentence, is_heading, last_word, non_prose_reason, words_of
 from newslint.checks.english import is_english
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Block, Document
@@ -39,11 +39,15 @@ def continues_previous(text: str) -> bool:
 
 
 def is_split_text(doc: Document) -> bool:
-    """Paragraphs hard-wrapped one line per block: at least two blocks run on into the next."""
+    """Paragraphs hard-wrapped one line per block: at least two prose blocks run on into
+    the next block, which starts in lower case."""
     blocks = doc.blocks
     runs = 0
     for block, following in zip(blocks, blocks[1:]):
-        if not _TERMINAL_END.search(block.stripped) and continues_previous(following.text):
+        text = block.stripped
+        if _TERMINAL_END.search(text) or not following.stripped[:1].islower():
+            continue
+        if len(words_of(text)) >= PROSE_MIN_WORDS and non_prose_reason(text) is None:
             runs += 1
             if runs >= 2:
                 return True
@@ -68,12 +72,27 @@ def last_prose_index(doc: Document) -> int | None:
 
 
 def _cut_short_block(block: Block) -> str | None:
-    """Evidence that a short prose block (too short to count as prose by length) was cut."""
+    """Evidence that a block too short to count as prose by length was cut: it stops on a
+    non-final word, a comma or an open bracket, or in lower case with no punctuation."""
     text = block.stripped
-    words = words_of(text)
-    if len(words) < 3 or non_prose_reason(text) is not None:
+    if len(words_of(text)) < 3 or non_prose_reason(text) is not None:
         return None
-    return ends_mid_sentence(text)
+    evidence = ends_mid_sentence(text)
+    if evidence is None and text[-1].islower() and (text[0].isupper() or text[0] in "\"\u201c"):
+        evidence = "a lower-case letter without punctuation"
+    return evidence
+
+
+def is_cut_word(doc: Document, word: str) -> bool:
+    """The document's last word looks cut in half: it never occurs on its own elsewhere,
+    but a longer word of the document starts with it ("reg" of "regulators")."""
+    lowered = word.lower()
+    if len(lowered) < 2:
+        return False
+    vocabulary = {w.lower() for w in doc.words(0, max(0, len(doc.text.rstrip()) - len(word)))}
+    if lowered in vocabulary:
+        return False
+    return any(len(w) > len(lowered) and w.startswith(lowered) for w in vocabulary)
 
 
 class TruncatedParagraph(Rule):
@@ -121,13 +140,14 @@ class TruncatedParagraph(Rule):
         if not is_english(doc) or is_split_text(doc):
             return
         blocks = doc.blocks
+        # The last prose block is T002's; without one near the end, judge every block.
         last_prose = last_prose_index(doc)
         if last_prose is None:
-            return
+            last_prose = len(blocks) - 1
         for block, following in zip(blocks[:last_prose], blocks[1 : last_prose + 1]):
             text = block.stripped
             evidence = ends_mid_sentence(text)
-            if evidence is None or block is doc.title_block:
+            if evidence is None:
                 continue
             if len(words_of(text)) < self.min_words or non_prose_reason(text) is not None:
                 continue
@@ -150,9 +170,10 @@ class TruncatedDocument(Rule):
     links) and reports it when it ends with a teaser cut-off ("…", "...", "[…]", "(more)",
     "Read more", "Continue reading"), stops on a word, comma, open quote or bracket that
     cannot end a sentence, or stops without closing punctuation after earlier complete
-    sentences (cut mid-sentence or mid-word). A long single-sentence last paragraph without
-    closing punctuation is reported at info level only, since some sites drop the final
-    full stop.
+    sentences (cut mid-sentence or mid-word), or ends on a word cut in half (a fragment
+    that occurs nowhere else in the text while a longer word starting with it does). Any
+    other last paragraph without closing punctuation is reported at info level only, since
+    some sites drop the final full stop.
 
     ## Why is this bad?
     The scraper kept only a teaser or hit a character limit: the article is incomplete, and
@@ -174,9 +195,9 @@ class TruncatedDocument(Rule):
     category = Category.TRUNCATION
     severity = Severity.WARNING
     summary = "The article ends mid-sentence, mid-word or with a teaser cut-off"
-    options = ("min_tail_words", "min_single_sentence_words")
+    options = ("min_tail_words", "min_info_words")
     min_tail_words = 4  # an unterminated last sentence shorter than this may be a sign-off
-    min_single_sentence_words = 12
+    min_info_words = 3  # below this an unterminated last line is too short to judge
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if not is_english(doc):
@@ -208,7 +229,7 @@ class TruncatedDocument(Rule):
             return
         tail_text = doc.text[tail_start:block.end]
         tail_words = words_of(tail_text)
-        if is_title_case(tail_words):
+        if is_heading(tail_text, tail_words):
             return
         if len(block.sentences) >= 2 and len(tail_words) >= self.min_tail_words:
             yield self.diagnostic(
@@ -216,7 +237,12 @@ class TruncatedDocument(Rule):
                 "The article stops without closing punctuation after complete sentences "
                 "(cut mid-sentence or mid-word)",
             )
-        elif len(tail_words) >= self.min_single_sentence_words and text[-1].islower():
+        elif is_cut_word(doc, last_word(text)):
+            yield self.diagnostic(
+                tail_start, block.end,
+                f"The article ends in the middle of a word (\u201c{last_word(text)}\u201d)",
+            )
+        elif len(tail_words) >= self.min_info_words and text[-1].islower():
             yield self.diagnostic(
                 tail_start, block.end,
                 "The last paragraph has no closing punctuation; the article may be cut off",
