@@ -61,6 +61,11 @@ def is_prose(block: Block) -> bool:
     )
 
 
+def is_running_text(block: Block) -> bool:
+    """A prose block that ends a sentence: article text, not a menu item or headline."""
+    return is_prose(block) and bool(_TERMINAL_END.search(block.stripped))
+
+
 def last_prose_index(doc: Document) -> int | None:
     """Index of the last prose block, looking past a few trailing widget or credit lines."""
     blocks = doc.blocks
@@ -144,7 +149,8 @@ class TruncatedParagraph(Rule):
         last_prose = last_prose_index(doc)
         if last_prose is None:
             last_prose = len(blocks) - 1
-        for block, following in zip(blocks[:last_prose], blocks[1 : last_prose + 1]):
+        for index in range(last_prose):
+            block, following = blocks[index], blocks[index + 1]
             text = block.stripped
             evidence = ends_mid_sentence(text)
             if evidence is None:
@@ -152,6 +158,12 @@ class TruncatedParagraph(Rule):
             if len(words_of(text)) < self.min_words or non_prose_reason(text) is not None:
                 continue
             if continues_previous(following.text):
+                continue
+            # A cut paragraph sits in running text; a line ending "Follow us on" among
+            # menus and headline lists is a widget, which the boilerplate rules judge.
+            # Short fragments need running text on both sides, longer ones on one side.
+            sides = [is_running_text(following), index > 0 and is_running_text(blocks[index - 1])]
+            if not (all(sides) if len(words_of(text)) < PROSE_MIN_WORDS else any(sides)):
                 continue
             start, end = doc.removal_span(block.first_line, block.last_line)
             yield line_span_diagnostic(
