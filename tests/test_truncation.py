@@ -117,3 +117,8 @@ def test_seed_article_truncations():
     assert line21.code == "T001" and line21.fix is not None and not line21.fix.is_safe
     quiet = {5, 11, 15, 17, 19, 25, 29, 31, 35, 37, 39, 43, 45, 47, 49, 51, 53, 55}
     assert not flagged & quiet
+
+
+def test_widget_lines_among_menus_are_left_to_the_boilerplate_rules():
+    text = "Home\n\nWorld\n\nFollow us on\n\nSports\n\nEditors picked this story for\n\nWeather\n"
+    assert codes(text, "T001") == []
