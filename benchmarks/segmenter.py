@@ -6,7 +6,8 @@ message). Accuracy is the share of cases segmented exactly as expected; "debris"
 are the ones newslint splits on purpose (a full stop before a lower-case word), which
 general segmenters are right not to split, so accuracy is also shown without them.
 Speed is MB/s of UTF-8 text segmented paragraph by paragraph (as the Document does) over
-the gold bodies of ../shared/eval/dev.jsonl, repeated to --megabytes.
+the gold bodies of ../shared/eval/dev.jsonl, repeated to --megabytes, and with the whole
+text in one call (pysbd and syntok on a 300 kB slice: they are slow).
 
     python -m benchmarks.segmenter [--megabytes 5]
 """
@@ -107,16 +108,34 @@ def accuracy(split: Segmenter, debris: bool) -> float:
     return sum(split(text) == expected for text, expected, _ in cases) / len(cases)
 
 
-def speed(split: Segmenter, paragraphs: list[str], budget_seconds: float = 20.0) -> float:
-    """MB/s; slow segmenters stop after `budget_seconds` and are measured on what they did."""
-    done_bytes = 0
-    start = time.perf_counter()
-    for paragraph in paragraphs:
-        split(paragraph)
-        done_bytes += len(paragraph.encode("utf-8"))
+def speed(split: Segmenter, paragraphs: list[str], budget_seconds: float = 20.0, repeats: int = 3) -> float:
+    """Best MB/s of `repeats` runs (the machine may be shared); slow segmenters stop after
+    `budget_seconds` and are measured on what they did."""
+    best = 0.0
+    for _ in range(repeats):
+        done_bytes = 0
+        start = time.perf_counter()
+        for paragraph in paragraphs:
+            split(paragraph)
+            done_bytes += len(paragraph.encode("utf-8"))
+            if time.perf_counter() - start > budget_seconds:
+                break
+        best = max(best, done_bytes / 1e6 / (time.perf_counter() - start))
         if time.perf_counter() - start > budget_seconds:
-            break
-    return done_bytes / 1e6 / (time.perf_counter() - start)
+            break  # one slow run is enough
+    return best
+
+
+def speed_one_call(split: Segmenter, text: str, budget_bytes: int, repeats: int = 3) -> float:
+    """Best MB/s when the whole text goes in one call (how a bulk pipeline would use a library)."""
+    sample = text[:budget_bytes]
+    size = len(sample.encode("utf-8")) / 1e6
+    best = 0.0
+    for _ in range(repeats):
+        start = time.perf_counter()
+        split(sample)
+        best = max(best, size / (time.perf_counter() - start))
+    return best
 
 
 def main() -> None:
@@ -129,10 +148,13 @@ def main() -> None:
     paragraphs = paragraphs * max(1, round(args.megabytes * 1e6 / size))
     total = sum(len(p.encode("utf-8")) for p in paragraphs) / 1e6
     print(f"{len(CASES)} tricky cases ({sum(c[2] for c in CASES)} debris); speed over {total:.1f} MB of gold paragraphs")
-    print(f"{'segmenter':<12}{'accuracy':>10}{'w/o debris':>12}{'MB/s':>10}")
+    joined = "\n".join(paragraphs)
+    print(f"{'segmenter':<12}{'accuracy':>10}{'w/o debris':>12}{'MB/s':>10}{'MB/s one call':>15}")
     for name, split in available().items():
+        # pysbd and syntok are slow: time them on a slice of the text in one call.
+        budget = len(joined) if name in ("newslint", "blingfire") else 300_000
         print(f"{name:<12}{accuracy(split, True):>10.3f}{accuracy(split, False):>12.3f}"
-              f"{speed(split, paragraphs):>10.2f}", flush=True)
+              f"{speed(split, paragraphs):>10.2f}{speed_one_call(split, joined, budget):>15.2f}", flush=True)
         if args.show_errors:
             for text, expected, _ in CASES:
                 got = split(text)

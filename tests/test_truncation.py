@@ -122,3 +122,21 @@ def test_seed_article_truncations():
 def test_widget_lines_among_menus_are_left_to_the_boilerplate_rules():
     text = "Home\n\nWorld\n\nFollow us on\n\nSports\n\nEditors picked this story for\n\nWeather\n"
     assert codes(text, "T001") == []
+
+
+def test_short_scrap_of_a_word_at_the_end_is_a_cut_word():
+    [diag] = run_rules(BEFORE + "Officials did not give any other de\n", "T002")
+    assert diag.severity.value == "warning"
+
+
+def test_short_real_word_at_the_end_is_not_a_cut_word():
+    found = run_rules(BEFORE + "The ferries will not run again until the end of the war\n", "T002")
+    assert [d.severity.value for d in found] == ["info"]  # no full stop, but no cut word either
+
+
+def test_continue_reading_link_is_not_the_last_paragraph():
+    assert codes(COMPLETE + "\n\nContinue reading the main story\n", "T002") == []
+
+
+def test_teaser_marker_after_a_heading_shaped_line_is_found():
+    assert codes(BEFORE + "At 4-2, Including 3-1 in the League [...]\n", "T002") == ["T002"]

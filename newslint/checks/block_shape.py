@@ -11,12 +11,14 @@ from newslint.checks.english import NON_FINAL_WORDS
 
 _LIST_MARKER = regex.compile(r"^\s*(?:[-\u2013\u2014\u2022*\u00b7\u25aa\u25cf>]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]\s)\s*")
 _CREDIT = regex.compile(
-    r"^\W*(?:(?:photo|photograph|image|picture|video|illustration|graphic|caption|source|credit)s?"
+    r"^\W*(?:(?:(?:main|top|lead|header|featured) )?(?:photo|photograph|image|picture|video|illustration|graphic|caption|source|credit)s?"
     r"(?:\s+credits?)?\s*(?:[:|/\u2013\u2014-]|by\b|courtesy\b)"
     r"|(?:with |additional )?reporting by\b|(?:editing|writing|compiled|written|produced) by\b"
     r"|copyright\b|\u00a9|\(c\)\s)",
     regex.IGNORECASE,
 )
+# A link to the rest of the story standing on its own line ("Continue reading the main story").
+_MORE_LINK = regex.compile(r"^\W*(?:continue reading|read more|read the full|keep reading)\b", regex.IGNORECASE)
 _BYLINE = regex.compile(r"^By \p{Lu}\p{L}+(?: \p{Lu}\.?)* \p{Lu}")
 # All-caps place name opening a news item ("WASHINGTON (AP) -", "LONDON, May 3 --").
 _DATELINE = regex.compile(r"^\p{Lu}[\p{Lu} .,'\-]{2,}(?:\s*\([^)]*\))?\s*(?:[-\u2013\u2014]|,)")
@@ -74,6 +76,8 @@ def non_prose_reason(text: str) -> str | None:
         return "list item"
     if _CREDIT.match(stripped) or _BYLINE.match(stripped):
         return "credit or caption"
+    if _MORE_LINK.match(stripped):
+        return "link to more text"
     if len(words) <= DATELINE_MAX_WORDS and _DATELINE.match(stripped):
         return "dateline"
     if "\t" in stripped or stripped.count("|") >= 1:

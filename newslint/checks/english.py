@@ -58,3 +58,29 @@ def _detect_english(doc: Document) -> bool:
         return False
     common = sum(1 for word in words if word.lower() in _COMMON_ENGLISH)
     return common >= 1 and common / len(words) >= _MIN_ENGLISH_SHARE
+
+# Common English words of one to three letters. A text that ends on a lower-case token this
+# short that is not among them ("... provide any other de") ends on a word cut in half.
+COMMON_SHORT_WORDS = frozenset(
+    """
+    a i o an as at be by do go he if in is it me my no of oh ok on or so to up us we
+    ace act add ado ads age ago aid aim air ale all and ant any ape app apt arc are ark arm
+    art ash ask ate awe axe bad bag ban bar bat bay bed bee beg bet bid big bin bit bog boo
+    bow box boy bra bud bug bun bus but buy bye cab cam can cap car cat cop cow cry cub cue
+    cup cut dad dam day den dew did die dig dim dip doc doe dog don dot dry due dug duo dye
+    ear eat ebb egg ego elf elk elm emu end era eve ewe eye fad fan far fat fax fed fee few
+    fig fin fir fit fix flu fly foe fog for fox fry fun fur gag gal gap gas gel gem get gig
+    gin god got gum gun gut guy gym had ham has hat hay hen her hey hid him hip his hit hog
+    hop hot how hub hue hug hum hut ice icy ill imp ink inn ion its ivy jab jam jar jaw jet
+    job jog joy jug key kid kin kit lab lad lag lap law lay lea led leg let lid lie lip lit
+    log lot low mad man map mat may men met mid mix mob mom mop mud mug mum nab nag nap net
+    new nil nod nor not now nun nut oak oar oat odd off oft oil old one opt orb ore our out
+    owe owl own pad pal pan par pat paw pay pea peg pen pep per pet pew pie pig pin pit ply
+    pod pop pot pro pry pub pun pup put rag ram ran rap rat raw ray red rib rid rig rim rip
+    rob rod roe rot row rub rug rum run rut rye sad sag sat saw say sea see set sew sex she
+    shy sin sip sir sis sit six ski sky sly sob sod son sow soy spa spy sty sub sue sum sun
+    sup tab tad tag tan tap tar tax tea tee ten the tie tin tip toe ton too top tot tow toy
+    try tub tug two urn use van vat vet via vie vow wad wag war was wax way web wed wet who
+    why wig win wit woe wok won woo wow yak yam yap yea yen yes yet yew you zap zip zoo
+    """.split()
+)

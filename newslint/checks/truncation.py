@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import regex
 
 from newslint.checks.block_shape import ends_mid_sentence, is_heading, last_word, non_prose_reason, words_of
-from newslint.checks.english import is_english
+from newslint.checks.english import COMMON_SHORT_WORDS, is_english
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Block, Document
 from newslint.rule import Rule, line_span_diagnostic
@@ -71,9 +71,17 @@ def last_prose_index(doc: Document) -> int | None:
     blocks = doc.blocks
     for index in range(len(blocks) - 1, max(-1, len(blocks) - 1 - MAX_TRAILING_BLOCKS), -1):
         block = blocks[index]
-        if is_prose(block) or _cut_short_block(block) is not None:
+        if is_prose(block) or _ends_with_teaser(block) or _cut_short_block(block) is not None:
             return index
     return None
+
+
+def _ends_with_teaser(block: Block) -> bool:
+    """Text of a few words that ends in a teaser marker, whatever its shape ("At 4-7 [...]");
+    a "Read more" link standing alone is a widget, not a cut paragraph."""
+    text = block.stripped
+    return (len(words_of(text)) >= 3 and bool(_TEASER_END.search(text))
+            and non_prose_reason(text) != "link to more text")
 
 
 def _cut_short_block(block: Block) -> str | None:
@@ -89,11 +97,14 @@ def _cut_short_block(block: Block) -> str | None:
 
 
 def is_cut_word(doc: Document, word: str) -> bool:
-    """The document's last word looks cut in half: it never occurs on its own elsewhere,
-    but a longer word of the document starts with it ("reg" of "regulators")."""
+    """The document's last word looks cut in half: a lower-case scrap of three letters or
+    fewer that is no English word ("de"), or a word that never occurs on its own elsewhere
+    while a longer word of the document starts with it ("reg" of "regulators")."""
     lowered = word.lower()
     if len(lowered) < 2:
         return False
+    if len(word) <= 3 and word.islower() and word.isalpha():
+        return lowered not in COMMON_SHORT_WORDS
     vocabulary = {w.lower() for w in doc.words(0, max(0, len(doc.text.rstrip()) - len(word)))}
     if lowered in vocabulary:
         return False
