@@ -163,3 +163,12 @@ def test_seed_article_sentence_debris():
     assert text[debris.start:debris.end] == "year Xi."
     quiet = {5, 11, 15, 17, 19, 25, 29, 31, 35, 37, 39, 43, 45, 47, 49, 51}
     assert not {d.line for d in found if d.severity.value != "info"} & quiet
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from(["the", "to", "of", "in", "had", "was", "harbour", "The"]), min_size=1, max_size=10))
+def test_repeat_fix_converges_to_text_without_droppable_repeats(words):
+    text = LEAD + "Boats " + " ".join(words) + " sailed.\n"
+    once = fixed(text, "S003")
+    assert fixed(once, "S003") == once
+    assert all(d.fix is None for d in run_rules(once, "S003"))

@@ -70,18 +70,20 @@ def lower_case_starts(doc: Document) -> Iterator[LowerStart]:
     text = doc.text
     for block in doc.blocks:
         sentences = block.sentences
-        if len(sentences) < 2 or looks_like_code(block.text):
+        if len(sentences) < 2:
             continue
         for index in range(1, len(sentences)):
             previous, sentence = sentences[index - 1], sentences[index]
-            body = text[sentence.start:sentence.end]
-            if not body[:1].islower():
+            if not text[sentence.start].islower():
                 continue
+            body = text[sentence.start:sentence.end]
             before = text[previous.start:previous.end]
             # Only a bare full stop: "?", "!", an ellipsis or a quote closing after the stop
             # ('the "Meth. We're on it." campaign') let a lower-case word follow.
             if not before.endswith(".") or before.endswith("..") or before.endswith(". ."):
                 continue
+            if looks_like_code(block.text):
+                break
             if _ends_like_abbreviation(before):
                 continue
             tokens = _FIRST_TOKEN.findall(body, 0, 80)

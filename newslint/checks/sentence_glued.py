@@ -10,12 +10,12 @@ from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
 from newslint.rule import Rule
 
-# A lower-case-ended word, sentence punctuation (maybe a closing quote) and a capitalised
-# word with no space between them. The left word must not continue a longer token.
-_GLUED = regex.compile(
-    r"(?<![\p{L}\p{N}\p{M}.@/#_\\-])(?P<left>\p{L}*\p{Ll}\p{M}*)(?P<stop>[.!?][\"'\u201d\u2019)]?)"
-    r"(?P<right>\p{Lu}\p{Ll}+)(?![\p{L}\p{N}\p{M}])"
-)
+# Sentence punctuation (maybe with a closing quote) between a lower-case letter and a
+# capitalised word, with no space. Searching for the gap first keeps the scan fast; the words
+# on both sides are checked afterwards.
+_GLUED_GAP = regex.compile(r"(?<=\p{Ll}\p{M}*)[.!?][\"'\u201d\u2019)]?(?=\p{Lu}\p{Ll})")
+_LEFT_WORD = regex.compile(r"(?<![\p{L}\p{N}\p{M}.@/#_\\-])\p{L}[\p{L}\p{M}]*$")
+_RIGHT_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?![\p{L}\p{N}\p{M}])")
 _TOKEN_AROUND = regex.compile(r"\S+")
 # Tokens that are names of things, not prose: URLs, domains, paths, handles, code.
 _NOT_PROSE_TOKEN = regex.compile(r"://|www\.|[@/\\_=#<>{}\[\]]|\(\)")
@@ -66,16 +66,20 @@ class GluedSentences(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        for match in _GLUED.finditer(text):
-            if len(match.group("left")) < 2 or match.group("right").lower() in _SUFFIXES:
+        for gap_match in _GLUED_GAP.finditer(text):
+            gap_start, gap = gap_match.start(), gap_match.end()
+            left = _LEFT_WORD.search(text, max(0, gap_start - 40), gap_start)
+            right = _RIGHT_WORD.match(text, gap)
+            if left is None or right is None or len(left.group()) < 2:
                 continue
-            token = _token_at(text, match.start(), match.end())
+            if right.group().lower() in _SUFFIXES:
+                continue
+            token = _token_at(text, left.start(), right.end())
             # More than one stop inside the token means a dotted name (java.util.List).
             if _NOT_PROSE_TOKEN.search(token) or token.rstrip(".!?\"'\u201d\u2019)").count(".") > 1:
                 continue
-            gap = match.end("stop")
             yield self.diagnostic(
-                match.start("stop"), match.end("right"),
+                gap_start, right.end(),
                 "Missing space after sentence punctuation: two sentences are glued together",
                 fix=Fix.safe("Insert a space", Edit(gap, gap, " ")),
             )
