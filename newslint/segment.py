@@ -32,13 +32,13 @@ TERMINAL_ABBREVIATIONS = frozenset(
     u.s u.k u.n e.u u.s.a a.m p.m inc ltd co corp jr etc al bros plc llc
     d.c l.a n.y n.j
     ala ariz ark calif colo conn del fla ill ind kan md mass mich minn miss mo mont neb nev
-    okla ore pa penn tenn tex va vt wash wis wyo
+    okla ore pa penn tenn tex va vt wash wis wyo ont alta sask
     """.split()
 )
 
 _BOUNDARY = regex.compile(
     r"""
-    (?P<punct>[.!?\u2026]+|\.\.\.)      # sentence-final punctuation
+    (?P<punct>\.(?:[ ]\.){2,}|[.!?\u2026]+)  # sentence-final punctuation or a spaced ellipsis
     (?P<close>["'\u201d\u2019)\]]*)     # closing quotes or brackets that belong to the sentence
     (?P<space>\s+)                      # white space before the next sentence
     (?=(?P<next>\S))
@@ -62,7 +62,7 @@ def _word_before(text: str, end: int) -> str:
 
 
 def _is_boundary(text: str, punct_start: int, punct: str, closing: str, next_char: str) -> bool:
-    if punct in ("...", "\u2026") or punct.startswith(".."):
+    if punct in ("...", "\u2026") or punct.startswith("..") or punct.startswith(". ."):
         # An ellipsis continues the sentence unless a capital follows.
         return next_char.isupper()
     if punct != ".":

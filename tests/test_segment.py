@@ -47,3 +47,12 @@ def test_spans_are_ordered_trimmed_and_inside_the_text(text):
         piece = text[span.start - 5:span.end - 5]
         assert piece == piece.strip()
         previous_end = span.end
+
+
+def test_spaced_ellipsis_continues_the_sentence():
+    assert sentences("The saga drags on . . . off the field. Then it ended.") == \
+        ["The saga drags on . . . off the field.", "Then it ended."]
+
+
+def test_province_abbreviation_before_lower_case_word():
+    assert sentences("A cat from Ont. becomes a meme.") == ["A cat from Ont. becomes a meme."]
