@@ -45,7 +45,7 @@ _BOUNDARY = regex.compile(
     """,
     regex.VERBOSE,
 )
-_WORD_BEFORE = regex.compile(r"(\S+)$")
+_DOTTED_ACRONYM = regex.compile(r"(?:\p{L}\.)+\p{L}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +57,9 @@ class Span:
 def _word_before(text: str, end: int) -> str:
     # Only look back a bounded distance: keeps segmentation linear on pathological input.
     window = text[max(0, end - 40) : end]
-    match = _WORD_BEFORE.search(window)
-    return match.group(1) if match else ""
+    if not window or window[-1].isspace():
+        return ""
+    return window.rsplit(None, 1)[-1]
 
 
 def _is_boundary(text: str, punct_start: int, punct: str, closing: str, next_char: str) -> bool:
@@ -80,7 +81,7 @@ def _is_boundary(text: str, punct_start: int, punct: str, closing: str, next_cha
     if len(word) == 1 and word.isupper():
         return False
     # Dotted acronyms ("U.S.", "a.k.a.").
-    if regex.fullmatch(r"(?:\p{L}\.)+\p{L}", word):
+    if _DOTTED_ACRONYM.fullmatch(word):
         return next_char.isupper()
     return True
 
@@ -90,22 +91,18 @@ def split_sentences(text: str, offset: int = 0) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        if not _is_boundary(text, match.start("punct"), match.group("punct"), match.group("close"),
-                            match.group("next")):
-            continue
-        end = match.end("close")
-        if end > start:
-            spans.append(Span(start, end))
-        start = match.end("space")
-    if start < len(text):
-        spans.append(Span(start, len(text)))
-    out = []
-    for span in spans:
-        s, e = span.start, span.end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append(Span(s + offset, e + offset))
-    return out
+        if _is_boundary(text, match.start("punct"), match.group("punct"), match.group("close"),
+                        match.group("next")):
+            _append_trimmed(spans, text, start, match.end("close"), offset)
+            start = match.end("space")
+    _append_trimmed(spans, text, start, len(text), offset)
+    return spans
+
+
+def _append_trimmed(spans: list[Span], text: str, start: int, end: int, offset: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(start + offset, end + offset))
