@@ -140,3 +140,16 @@ def test_continue_reading_link_is_not_the_last_paragraph():
 
 def test_teaser_marker_after_a_heading_shaped_line_is_found():
     assert codes(BEFORE + "At 4-2, Including 3-1 in the League [...]\n", "T002") == ["T002"]
+
+
+def test_short_lower_case_tail_after_complete_sentences_is_a_cut():
+    assert codes(BEFORE + "The ferries are back. The timeta\n", "T002") == ["T002"]
+
+
+def test_agency_sign_off_after_the_last_sentence_is_not_a_cut():
+    assert codes(BEFORE + "The ferries are back on their usual routes, officials said. PTI\n", "T002") == []
+
+
+def test_document_ending_inside_an_unclosed_quotation_is_found():
+    text = BEFORE + "The captain called the decision \u201ca relief for the whole crew\n"
+    assert codes(text, "T002") == ["T002"]

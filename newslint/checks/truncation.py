@@ -96,6 +96,11 @@ def _cut_short_block(block: Block) -> str | None:
     return evidence
 
 
+def has_open_quote(text: str) -> bool:
+    """More opening than closing quotation marks: the text stops inside a quotation."""
+    return text.count("\u201c") > text.count("\u201d") or text.count('"') % 2 == 1
+
+
 def is_cut_word(doc: Document, word: str) -> bool:
     """The document's last word looks cut in half: a lower-case scrap of three letters or
     fewer that is no English word ("de"), or a word that never occurs on its own elsewhere
@@ -254,11 +259,17 @@ class TruncatedDocument(Rule):
         tail_words = words_of(tail_text)
         if is_heading(tail_text, tail_words):
             return
-        if len(block.sentences) >= 2 and len(tail_words) >= self.min_tail_words:
+        # A short capitalised tail after complete sentences is a sign-off ("... said. PTI");
+        # a lower-case one is a sentence cut off ("... their lives. The bounda").
+        if len(block.sentences) >= 2 and (len(tail_words) >= self.min_tail_words or tail_words[-1][:1].islower()):
             yield self.diagnostic(
                 tail_start, block.end,
                 "The article stops without closing punctuation after complete sentences "
                 "(cut mid-sentence or mid-word)",
+            )
+        elif has_open_quote(tail_text):
+            yield self.diagnostic(
+                tail_start, block.end, "The article stops inside a quotation that is never closed",
             )
         elif is_cut_word(doc, last_word(text)):
             yield self.diagnostic(
