@@ -16,7 +16,6 @@ from newslint.rule import Rule
 _GLUED_GAP = regex.compile(r"(?<=\p{Ll}\p{M}*)[.!?][\"'\u201d\u2019)]?(?=\p{Lu}\p{Ll})")
 _LEFT_WORD = regex.compile(r"(?<![\p{L}\p{N}\p{M}.@/#_\\-])\p{L}[\p{L}\p{M}]*$")
 _RIGHT_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?![\p{L}\p{N}\p{M}])")
-_TOKEN_AROUND = regex.compile(r"\S+")
 # Tokens that are names of things, not prose: URLs, domains, paths, handles, code.
 _NOT_PROSE_TOKEN = regex.compile(r"://|www\.|[@/\\_=#<>{}\[\]]|\(\)")
 # Capitalised file extensions and top-level domains ("Example.Com", "Script.Py").
