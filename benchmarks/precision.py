@@ -7,9 +7,10 @@ findings, so false positives are visible.
 
 Recall: each defect type of benchmarks/corruptions/ is injected into copies of those bodies
 (one defect per copy); a defect counts as found when a rule it expects reports a finding
-overlapping the injected region.
+overlapping the injected region (the last column counts only findings at warning or above).
+Only defects that one of the selected rules could find are listed.
 
-    python -m benchmarks.precision [--only CATEGORY] [--samples N]
+    python -m benchmarks.precision [--only CATEGORY] [--samples N] [--seed N]
 """
 
 from __future__ import annotations
@@ -65,10 +66,13 @@ def precision(rules, bodies) -> None:
 
 def recall(rules, bodies, samples: int, seed: int = 1) -> None:
     print(f"\n== recall on corrupted gold bodies (up to {samples} copies per defect type) ==")
-    print(f"{'defect':<34}{'found':>8}{'total':>8}{'recall':>9}")
+    print(f"{'defect':<34}{'found':>8}{'total':>8}{'recall':>9}{'warning+':>10}")
+    selected = {r.code for r in rules} | {r.category.value for r in rules}
     for corruption in all_corruptions():
+        if not corruption.expected & selected:
+            continue  # none of the rules that could find this defect was selected
         rng = random.Random(seed)
-        found = total = 0
+        found = found_warning = total = 0
         order = list(bodies)
         rng.shuffle(order)
         for _, body in order:
@@ -78,25 +82,29 @@ def recall(rules, bodies, samples: int, seed: int = 1) -> None:
             if injected is None:
                 continue
             total += 1
-            for diag in lint(Document(injected.text), rules).diagnostics:
-                hit = diag.code in corruption.expected or diag.category.value in corruption.expected \
-                    or any(diag.code.startswith(e) for e in corruption.expected if e[:1].isupper())
-                if hit and diag.start <= injected.end and diag.end >= injected.start:
-                    found += 1
-                    break
+            hits = [
+                diag for diag in lint(Document(injected.text), rules).diagnostics
+                if (diag.code in corruption.expected or diag.category.value in corruption.expected
+                    or any(diag.code.startswith(e) for e in corruption.expected if e[:1].isupper()))
+                and diag.start <= injected.end and diag.end >= injected.start
+            ]
+            found += bool(hits)
+            found_warning += any(d.severity.rank >= Severity.WARNING.rank for d in hits)
         rate = found / total if total else float("nan")
-        print(f"{corruption.name:<34}{found:>8}{total:>8}{rate:>9.3f}")
+        rate_warning = found_warning / total if total else float("nan")
+        print(f"{corruption.name:<34}{found:>8}{total:>8}{rate:>9.3f}{rate_warning:>10.3f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="a category, code or code prefix")
     parser.add_argument("--samples", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=1, help="seed for where defects are injected")
     args = parser.parse_args()
     bodies = gold_bodies()
     rules = load_rules(args.only)
     precision(rules, bodies)
-    recall(rules, bodies, args.samples)
+    recall(rules, bodies, args.samples, args.seed)
 
 
 if __name__ == "__main__":

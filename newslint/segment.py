@@ -20,27 +20,32 @@ NON_TERMINAL_ABBREVIATIONS = frozenset(
     messrs mme mlle fr sra srta
     no nos vs v e.g i.e cf approx ca incl est fig figs vol vols pp ch sec art para
     jan feb mar apr jun jul aug sep sept oct nov dec
-    mt ft ave blvd rd
+    mt ft ave blvd rd p c
+    dept univ assoc assn approx tel ext viz resp ed eds op cit
     """.split()
 )
+# Spellings of those abbreviations that are ordinary words ("could no. longer walk").
+_PLAIN_WORDS_TOO = frozenset({"no"})
 # Abbreviations that may also end a sentence: they end one only when a capital follows.
 TERMINAL_ABBREVIATIONS = frozenset(
     """
     u.s u.k u.n e.u u.s.a a.m p.m inc ltd co corp jr etc al bros plc llc
     d.c l.a n.y n.j
+    ala ariz ark calif colo conn del fla ill ind kan md mass mich minn miss mo mont neb nev
+    okla ore pa penn tenn tex va vt wash wis wyo ont alta sask
     """.split()
 )
 
 _BOUNDARY = regex.compile(
     r"""
-    (?P<punct>[.!?\u2026]+|\.\.\.)      # sentence-final punctuation
+    (?P<punct>\.(?:[ ]\.){2,}|[.!?\u2026]+)  # sentence-final punctuation or a spaced ellipsis
     (?P<close>["'\u201d\u2019)\]]*)     # closing quotes or brackets that belong to the sentence
     (?P<space>\s+)                      # white space before the next sentence
     (?=(?P<next>\S))
     """,
     regex.VERBOSE,
 )
-_WORD_BEFORE = regex.compile(r"(\S+)$")
+_DOTTED_ACRONYM = regex.compile(r"(?:\p{L}\.)+\p{L}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,28 +57,31 @@ class Span:
 def _word_before(text: str, end: int) -> str:
     # Only look back a bounded distance: keeps segmentation linear on pathological input.
     window = text[max(0, end - 40) : end]
-    match = _WORD_BEFORE.search(window)
-    return match.group(1) if match else ""
+    if not window or window[-1].isspace():
+        return ""
+    return window.rsplit(None, 1)[-1]
 
 
-def _is_boundary(text: str, punct_start: int, punct: str, next_char: str) -> bool:
-    if punct in ("...", "\u2026") or punct.startswith(".."):
+def _is_boundary(text: str, punct_start: int, punct: str, closing: str, next_char: str) -> bool:
+    if punct in ("...", "\u2026") or punct.startswith("..") or punct.startswith(". ."):
         # An ellipsis continues the sentence unless a capital follows.
         return next_char.isupper()
     if punct != ".":
-        return True
+        # '"Is it over?" he asked': a quoted question or exclamation inside a sentence.
+        return not (closing and next_char.islower())
     word = _word_before(text, punct_start).lstrip("\"'(\u201c\u2018[")
     lowered = word.lower()
     if not word:
         return True
-    if lowered in NON_TERMINAL_ABBREVIATIONS:
+    if lowered in NON_TERMINAL_ABBREVIATIONS and word not in _PLAIN_WORDS_TOO:
         return False
     if lowered in TERMINAL_ABBREVIATIONS:
         return next_char.isupper() or next_char in "\"\u201c"
-    # Initials ("J. K. Rowling") and dotted acronyms ("U.S.", "a.k.a.").
-    if len(word) == 1 and word.isalpha():
+    # Initials ("J. K. Rowling") are capitals; a lone lower-case letter is a word ("is a.").
+    if len(word) == 1 and word.isupper():
         return False
-    if regex.fullmatch(r"(?:\p{L}\.)+\p{L}", word):
+    # Dotted acronyms ("U.S.", "a.k.a.").
+    if _DOTTED_ACRONYM.fullmatch(word):
         return next_char.isupper()
     return True
 
@@ -83,21 +91,18 @@ def split_sentences(text: str, offset: int = 0) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        if not _is_boundary(text, match.start("punct"), match.group("punct"), match.group("next")):
-            continue
-        end = match.end("close")
-        if end > start:
-            spans.append(Span(start, end))
-        start = match.end("space")
-    if start < len(text):
-        spans.append(Span(start, len(text)))
-    out = []
-    for span in spans:
-        s, e = span.start, span.end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append(Span(s + offset, e + offset))
-    return out
+        if _is_boundary(text, match.start("punct"), match.group("punct"), match.group("close"),
+                        match.group("next")):
+            _append_trimmed(spans, text, start, match.end("close"), offset)
+            start = match.end("space")
+    _append_trimmed(spans, text, start, len(text), offset)
+    return spans
+
+
+def _append_trimmed(spans: list[Span], text: str, start: int, end: int, offset: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(start + offset, end + offset))

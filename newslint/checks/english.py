@@ -1,0 +1,86 @@
+"""English-only evidence shared by the truncation (T) and sentence (S) rules.
+
+Those rules reason about English function words and capitalisation, so they stay quiet on
+other languages. `is_english` trusts `doc.language` when the input gave one and otherwise
+measures the share of very common English words, which is cheap and reliable on prose
+(English news runs at 30-45 %, other Latin-script languages under 10 %).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from newslint.document import Document
+
+_WORD = regex.compile(r"\p{L}+(?:['\u2019]\p{L}+)?")
+_COMMON_ENGLISH = frozenset(
+    """
+    the of and to a in is that for it on with as was he she they at by from this be are
+    have has but not or an his her their we you i said will would were been had who which
+    """.split()
+)
+# How much text to look at, and the share of common English words that makes it English.
+_SAMPLE_CHARS = 20_000
+_MIN_ENGLISH_SHARE = 0.15
+
+# Words that cannot end an English sentence: a paragraph that stops on one of them (with no
+# punctuation after it) was cut. Articles, prepositions, conjunctions, auxiliaries and
+# possessives; words such as "in", "on" or "about" end sentences only before punctuation.
+NON_FINAL_WORDS = frozenset(
+    """
+    a an the
+    of with to in on at by from for into onto about between through during without under
+    upon via than as like toward towards across against among amid despite per
+    and or but nor because although though while if whether that which who whom whose
+    where when
+    was were is are am be been being has have had do does did will would shall should
+    can could may might must
+    their his her its our your my these those this such every each any some
+    very also not just
+    """.split()
+)
+
+
+def is_english(doc: Document) -> bool:
+    """True when the document is (mostly) English; cached on the document."""
+    cached = doc.__dict__.get("_newslint_is_english")
+    if cached is None:
+        cached = _detect_english(doc)
+        doc.__dict__["_newslint_is_english"] = cached
+    return cached
+
+
+def _detect_english(doc: Document) -> bool:
+    if doc.language:
+        return doc.language.lower().startswith("en")
+    words = _WORD.findall(doc.text, 0, _SAMPLE_CHARS)
+    if not words:
+        return False
+    common = sum(1 for word in words if word.lower() in _COMMON_ENGLISH)
+    return common >= 1 and common / len(words) >= _MIN_ENGLISH_SHARE
+
+# Common English words of one to three letters. A text that ends on a lower-case token this
+# short that is not among them ("... provide any other de") ends on a word cut in half.
+COMMON_SHORT_WORDS = frozenset(
+    """
+    a i o an as at be by do go he if in is it me my no of oh ok on or so to up us we
+    ace act add ado ads age ago aid aim air ale all and ant any ape app apt arc are ark arm
+    art ash ask ate awe axe bad bag ban bar bat bay bed bee beg bet bid big bin bit bog boo
+    bow box boy bra bud bug bun bus but buy bye cab cam can cap car cat cop cow cry cub cue
+    cup cut dad dam day den dew did die dig dim dip doc doe dog don dot dry due dug duo dye
+    ear eat ebb egg ego elf elk elm emu end era eve ewe eye fad fan far fat fax fed fee few
+    fig fin fir fit fix flu fly foe fog for fox fry fun fur gag gal gap gas gel gem get gig
+    gin god got gum gun gut guy gym had ham has hat hay hen her hey hid him hip his hit hog
+    hop hot how hub hue hug hum hut ice icy ill imp ink inn ion its ivy jab jam jar jaw jet
+    job jog joy jug key kid kin kit lab lad lag lap law lay lea led leg let lid lie lip lit
+    log lot low mad man map mat may men met mid mix mob mom mop mud mug mum nab nag nap net
+    new nil nod nor not now nun nut oak oar oat odd off oft oil old one opt orb ore our out
+    owe owl own pad pal pan par pat paw pay pea peg pen pep per pet pew pie pig pin pit ply
+    pod pop pot pro pry pub pun pup put rag ram ran rap rat raw ray red rib rid rig rim rip
+    rob rod roe rot row rub rug rum run rut rye sad sag sat saw say sea see set sew sex she
+    shy sin sip sir sis sit six ski sky sly sob sod son sow soy spa spy sty sub sue sum sun
+    sup tab tad tag tan tap tar tax tea tee ten the tie tin tip toe ton too top tot tow toy
+    try tub tug two urn use van vat vet via vie vow wad wag war was wax way web wed wet who
+    why wig win wit woe wok won woo wow yak yam yap yea yen yes yet yew you zap zip zoo
+    """.split()
+)

@@ -1,0 +1,176 @@
+"""Shared number parsing for the N (numbers) rules: values, the document's separator
+convention and a cheap guess of whether the text is English.
+
+No rules live here; the rule modules are numbers_groups, numbers_glued, numbers_values,
+numbers_conversions and numbers_consistency.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from newslint.document import Document
+
+CURRENCY_SYMBOLS = "$£€¥₹₽₩"
+MAGNITUDES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# A magnitude or percent word after a number ("5.3 billion", "12 percent").
+QUANTITY_WORD = r"(?:thousand|million|billion|trillion|percent|per\s+cent|%)"
+
+# English function words: before a glued number they are plainly words ("in2019"), and
+# after a number they show it is not followed by the noun it counts.
+FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "in", "on", "at", "of", "to", "by", "for", "from", "than", "over", "under",
+    "about", "around", "nearly", "almost", "some", "and", "or", "but", "nor", "since", "until",
+    "with", "without", "within", "after", "before", "between", "each", "every", "only", "just",
+    "were", "was", "are", "is", "be", "been", "had", "has", "have", "will", "would", "could",
+    "should", "may", "might", "can", "did", "does", "do", "if", "then", "when", "while", "where",
+    "which", "who", "that", "this", "these", "those", "as", "so", "not", "like", "us", "we",
+    "our", "his", "her", "its", "their", "my", "your", "you", "they", "it", "he", "she", "per",
+    "plus", "via", "upon", "among", "across", "against", "toward", "towards", "into", "through",
+    "during", "up", "down", "off", "out", "more", "most", "less", "least", "fewer", "both",
+    "all", "any", "no", "another", "few", "several", "many", "last", "first", "next", "aged",
+})
+
+SMALL_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+}
+
+
+def parse_english_number(text: str) -> float:
+    """Value of an English-style number ("1,234.5" -> 1234.5) or a small number word."""
+    word = text.lower()
+    if word in SMALL_NUMBER_WORDS:
+        return float(SMALL_NUMBER_WORDS[word])
+    return float(text.replace(",", ""))
+
+
+# -- separator convention -------------------------------------------------------------------
+
+# A number token bounded so that it is not part of a longer dotted/commaed string
+# (dates like 5.3.2020, versions like 1.2.3, IP addresses, lists like 1,2,3).
+_TOKEN = regex.compile(r"(?<![\d.,\p{L}_/#@-])\d[\d.,]*\d(?![\d\p{L}_])")
+_ENGLISH_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_CONTINENTAL_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_POINT_DECIMAL = regex.compile(r"\d+\.\d{1,2}")
+_COMMA_DECIMAL = regex.compile(r"\d+,\d{1,2}")
+
+
+def classify_number(token: str) -> str | None:
+    """'english', 'continental' or None (ambiguous) for one number token."""
+    if _ENGLISH_THOUSANDS.fullmatch(token) and token.count(",") >= 1:
+        return "english"
+    if _CONTINENTAL_THOUSANDS.fullmatch(token) and token.count(".") >= 1:
+        groups = token.split(",")[0].split(".")
+        if token.startswith("0"):
+            return None
+        if len(groups) == 2 and "," not in token and groups[1] != "000":
+            return None  # "1.250" may be a decimal with three places
+        return "continental"
+    if _POINT_DECIMAL.fullmatch(token):
+        return "english"
+    if _COMMA_DECIMAL.fullmatch(token):
+        return "continental"
+    return None
+
+
+@dataclass(frozen=True)
+class Convention:
+    english: int  # number tokens written the English way (1,000 / 5.3)
+    continental: int  # tokens written the continental way (1.000 / 5,3)
+    comma_thousands: int  # of the English ones, those with a thousands comma (1,000)
+
+    @property
+    def mostly_continental(self) -> bool:
+        return self.continental >= 2 and self.continental > self.english
+
+
+def number_convention(doc: Document) -> Convention:
+    """How the document itself writes numbers (cached on the document)."""
+    cached = doc.__dict__.get("_numbers_convention")
+    if cached is None:
+        counts: Counter[str] = Counter()
+        for match in _TOKEN.finditer(doc.text):
+            kind = classify_number(match.group())
+            if kind:
+                counts[kind] += 1
+                if kind == "english" and "," in match.group():
+                    counts["comma_thousands"] += 1
+        cached = Convention(counts["english"], counts["continental"], counts["comma_thousands"])
+        doc.__dict__["_numbers_convention"] = cached
+    return cached
+
+
+# -- language ---------------------------------------------------------------------------------
+
+_WORD = regex.compile(r"\p{L}+")
+_STOPWORDS = {
+    "en": {"the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on", "as", "by",
+           "it", "he", "she", "they", "are", "from", "at", "this", "have", "has", "be", "which"},
+    "de": {"der", "die", "das", "und", "ist", "nicht", "mit", "von", "den", "auf", "ein", "eine",
+           "sich", "auch", "dem", "für", "zu", "im", "wird", "sind", "werden"},
+    "es": {"el", "la", "los", "las", "que", "y", "en", "por", "con", "para", "una", "del", "es",
+           "se", "lo", "como", "más", "pero", "sus", "fue"},
+    "fr": {"le", "la", "les", "et", "des", "est", "que", "une", "dans", "pour", "pas", "qui",
+           "sur", "au", "avec", "du", "ce", "sont", "par", "mais"},
+    "it": {"il", "di", "che", "non", "una", "per", "sono", "della", "gli", "con", "nel", "anche",
+           "è", "alla", "dei", "le", "si", "ha"},
+    "pt": {"de", "que", "não", "uma", "os", "para", "com", "do", "da", "em", "por", "mais", "as",
+           "dos", "como", "mas", "ao", "ele", "das", "são"},
+    "nl": {"de", "het", "een", "van", "en", "niet", "op", "te", "dat", "zijn", "met", "voor", "ook",
+           "wordt", "bij", "maar", "om", "dit"},
+}
+
+
+MIN_STOPWORDS = 3  # fewer stopwords than this: the language is unknown
+
+
+def is_english(doc: Document) -> bool | None:
+    """True/False when the text is clearly (not) English; None when there is too little text.
+
+    Uses the declared `doc.language` when present, otherwise a stopword vote (cached).
+    """
+    if doc.language:
+        return doc.language.lower().startswith("en")
+    cached = doc.__dict__.get("_numbers_is_english", "unset")
+    if cached != "unset":
+        return cached
+    votes: Counter[str] = Counter()
+    non_latin = latin = 0
+    for word in _WORD.findall(doc.text[:20000]):
+        if word.isascii():
+            latin += 1
+        elif not any("a" <= c.lower() <= "z" or "\u00c0" <= c <= "\u024f" for c in word):
+            non_latin += 1
+        lower = word.lower()
+        for language, words in _STOPWORDS.items():
+            if lower in words:
+                votes[language] += 1
+    result: bool | None
+    if non_latin > latin:
+        result = False
+    elif sum(votes.values()) < MIN_STOPWORDS:
+        result = None
+    else:
+        best, count = votes.most_common(1)[0]
+        result = best == "en" and count >= 0.6 * sum(votes.values())
+    doc.__dict__["_numbers_is_english"] = result
+    return result
+
+
+def writes_numbers_the_english_way(doc: Document) -> bool:
+    """English text, or text of unknown language whose own numbers mostly use 1,000 / 5.3.
+
+    English text whose numbers are overwhelmingly continental (three or more, over twice
+    the English ones) follows its own convention and is not judged by the language.
+    """
+    english = is_english(doc)
+    convention = number_convention(doc)
+    if english is None:
+        return convention.english > convention.continental
+    return english and not (convention.continental >= 3
+                            and convention.continental > 2 * convention.english)

@@ -1,0 +1,92 @@
+"""Numbers that contradict each other within one document: a person's age given twice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from newslint.diagnostics import Category, Diagnostic, Severity
+from newslint.document import Document
+from newslint.rule import Rule
+
+_NAME = r"\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+){0,3}"
+_AGE = r"(?P<age>\d{1,3})"
+# "Putin, 71," / "Putin (71)" / "Putin, the 71-year-old" / "the 72-year-old president Putin"
+_AGE_MENTIONS = [
+    regex.compile(rf"(?P<name>{_NAME}),\s{_AGE}(?=[,.;]\s|\s\p{{Ll}})"),
+    # The bracket form needs prose after it: "Games (40)" in a menu counts items.
+    regex.compile(rf"(?P<name>{_NAME})\s\({_AGE}\)(?=,?\s\p{{Ll}})"),
+    regex.compile(rf"(?P<name>{_NAME}),\s(?:a|an|the)\s{_AGE}-year-old\b"),
+    regex.compile(rf"\b{_AGE}-year-old\s(?:\p{{Ll}}+\s){{0,3}}(?P<name>{_NAME})"),
+]
+# Capitalised words that start sentences or name times, not people.
+_NOT_NAMES = frozenset({
+    "The", "A", "An", "In", "On", "At", "By", "For", "And", "But", "Of", "He", "She", "They",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+})
+
+
+@dataclass(frozen=True)
+class AgeMention:
+    surname: str
+    age: int
+    start: int
+    end: int
+
+
+def age_mentions(text: str) -> list[AgeMention]:
+    found = []
+    for pattern in _AGE_MENTIONS:
+        for match in pattern.finditer(text):
+            surname = match.group("name").split()[-1]
+            age = int(match.group("age"))
+            if surname in _NOT_NAMES or not 1 <= age <= 120:
+                continue
+            found.append(AgeMention(surname, age, match.start(), match.end()))
+    return sorted(found, key=lambda m: m.start)
+
+
+class InconsistentAge(Rule):
+    """The same person's age given twice with different values.
+
+    ## What it does
+    Collects ages given next to a name ("Putin, 71", "Putin (71)", "the 72-year-old Putin")
+    and reports a later mention whose age differs from the first one for the same surname.
+    Reported at info level: two people may share a surname.
+
+    ## Why is this bad?
+    One of the two numbers is wrong, or the text was stitched from versions written a year
+    apart.
+
+    ## Example
+    ```text
+    Putin, 71, arrived on Thursday. Later the 72-year-old Putin met Xi.
+    ```
+
+    ## Use instead
+    ```text
+    Putin, 71, arrived on Thursday. Later the 71-year-old Putin met Xi.
+    ```
+    """
+
+    code = "N501"
+    name = "inconsistent-age"
+    category = Category.NUMBERS
+    severity = Severity.INFO
+    summary = "The same person's age given twice with different values."
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        first_seen: dict[str, AgeMention] = {}
+        for mention in age_mentions(doc.text):
+            first = first_seen.setdefault(mention.surname, mention)
+            if first.age != mention.age:
+                line, _ = doc.position(first.start)
+                yield self.diagnostic(
+                    mention.start, mention.end,
+                    f"{mention.surname} is {mention.age} here but {first.age} on line {line}.",
+                    evidence=[doc.text[first.start:first.end]],
+                )

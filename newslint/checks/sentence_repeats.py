@@ -1,0 +1,79 @@
+"""A word written twice in a row ("to to", "the the"), a typical machine-translation slip."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from newslint.checks.english import is_english
+from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
+from newslint.document import Document
+from newslint.rule import Rule
+
+_REPEAT = regex.compile(
+    r"(?<![\p{L}\p{N}\p{M}'\u2019\-])(?P<word>\p{L}+)(?P<gap>[ \t]+)(?P<again>(?i:(?P=word)))"
+    r"(?![\p{L}\p{N}\p{M}'\u2019\-])"
+)
+# Repeats that English allows: grammar ("had had", "that that", "is is"), reduplication
+# ("bye bye", "so so", "no no") and sounds ("ha ha").
+LEGITIMATE_REPEATS = frozenset(
+    """
+    had that is do did very really so no bye ha haha he hee ho bla blah yeah yes well knock tut
+    tsk chop hush pooh now there go yada boo choo cha dum la meow night aye ooh oh hip ta wow
+    bang beep boom quack tick tock her more many far again round over out on and bling never
+    """.split()
+)
+# Repeats whose second copy can be dropped without doubt: articles and prepositions that
+# never stand twice in English. ("in", "on", "by" can: "log in in the morning".)
+SAFE_TO_DROP = frozenset("the a an of to for with from at into than or".split())
+
+
+class RepeatedWord(Rule):
+    """Flags a word written twice in a row.
+
+    ## What it does
+    Finds the same word twice with only spaces between ("to to", "The the"), except repeats
+    that English allows ("had had", "that that", "bye bye", "ha ha", "very very") and
+    repeated capitalised names ("Bora Bora", "Duran Duran"). Articles and prepositions that
+    never stand twice get a safe fix that drops the copy; other repeats get no fix. Only
+    English text is checked (other languages have their own legitimate repeats, such as
+    French "nous nous").
+
+    ## Why is this bad?
+    Machine-translated reposts and sloppy extraction double words; readers notice, and the
+    text scores worse in any quality filter.
+
+    ## Example
+    ```text
+    The ministry plans to to raise the fee.
+    ```
+
+    ## Use instead
+    ```text
+    The ministry plans to raise the fee.
+    ```
+    """
+
+    code = "S003"
+    name = "repeated-word"
+    category = Category.SENTENCE
+    severity = Severity.WARNING
+    summary = "A word is repeated (\"to to\", \"the the\")"
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if not is_english(doc):
+            return
+        for match in _REPEAT.finditer(doc.text):
+            word, again = match.group("word"), match.group("again")
+            lowered = word.lower()
+            if lowered in LEGITIMATE_REPEATS:
+                continue
+            if again[:1].isupper() and lowered not in SAFE_TO_DROP:
+                continue  # a name that repeats itself ("Sirhan Sirhan")
+            fix = None
+            if lowered in SAFE_TO_DROP:
+                fix = Fix.safe(f"Drop the repeated \u201c{again}\u201d", Edit(match.end("word"), match.end(), ""))
+            yield self.diagnostic(
+                match.start(), match.end(), f"Repeated word \u201c{again}\u201d", fix=fix,
+            )

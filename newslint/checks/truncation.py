@@ -1,0 +1,284 @@
+"""Truncation rules: paragraphs and documents cut off mid-sentence.
+
+Scrapers lose the rest of a paragraph where an embed, an ad or a paywall interrupted it, and
+whole documents at a character limit. Clean articles are full of short lines without a full
+stop (headings, list items, datelines, credits, table rows), so these rules only judge prose
+blocks (`block_shape.non_prose_reason`) and only on strong evidence of a cut.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from newslint.checks.block_shape import ends_mid_sentence, is_heading, last_word, non_prose_reason, words_of
+from newslint.checks.english import COMMON_SHORT_WORDS, is_english
+from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
+from newslint.document import Block, Document
+from newslint.rule import Rule, line_span_diagnostic
+
+# A block of at least this many words that is not a heading, list item, credit ... is prose.
+PROSE_MIN_WORDS = 6
+# How many trailing blocks (widgets, credits, links) to look past for the last prose block.
+MAX_TRAILING_BLOCKS = 8
+
+_TEASER_END = regex.compile(
+    r"(?:\u2026|\.{3,}|\[\s*(?:\u2026|\.{3})\s*\]|\(\s*more\s*\)|\bread more|\bcontinue reading"
+    r"|\bread the (?:full|rest of the) (?:story|article))[\s\W]*$",
+    regex.IGNORECASE,
+)
+_TERMINAL_END = regex.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$|[\"\u201d\u2019)\]]$")
+_LINK_END = regex.compile(r"(?:https?://|www\.)\S+$|\S+\.(?:com|org|net|gov|edu|io)\S*$", regex.IGNORECASE)
+
+
+def continues_previous(text: str) -> bool:
+    """A block that carries on the sentence of the block before it (a split paragraph)."""
+    first = text.lstrip()[:1]
+    return first.islower() or first in ",;)\u2026-\u2013\u2014"
+
+
+def is_split_text(doc: Document) -> bool:
+    """Paragraphs hard-wrapped one line per block: at least two prose blocks run on into
+    the next block, which starts in lower case."""
+    blocks = doc.blocks
+    runs = 0
+    for block, following in zip(blocks, blocks[1:]):
+        text = block.stripped
+        if _TERMINAL_END.search(text) or not following.stripped[:1].islower():
+            continue
+        if len(words_of(text)) >= PROSE_MIN_WORDS and non_prose_reason(text) is None:
+            runs += 1
+            if runs >= 2:
+                return True
+    return False
+
+
+def is_prose(block: Block) -> bool:
+    text = block.stripped
+    return non_prose_reason(text) is None and (
+        len(words_of(text)) >= PROSE_MIN_WORDS or bool(_TERMINAL_END.search(text))
+    )
+
+
+def is_running_text(block: Block) -> bool:
+    """A prose block that ends a sentence: article text, not a menu item or headline."""
+    return is_prose(block) and bool(_TERMINAL_END.search(block.stripped))
+
+
+def last_prose_index(doc: Document) -> int | None:
+    """Index of the last prose block, looking past a few trailing widget or credit lines."""
+    blocks = doc.blocks
+    for index in range(len(blocks) - 1, max(-1, len(blocks) - 1 - MAX_TRAILING_BLOCKS), -1):
+        block = blocks[index]
+        if is_prose(block) or _ends_with_teaser(block) or _cut_short_block(block) is not None:
+            return index
+    return None
+
+
+def _ends_with_teaser(block: Block) -> bool:
+    """Text of a few words that ends in a teaser marker, whatever its shape ("At 4-7 [...]");
+    a "Read more" link standing alone is a widget, not a cut paragraph."""
+    text = block.stripped
+    return (len(words_of(text)) >= 3 and bool(_TEASER_END.search(text))
+            and non_prose_reason(text) != "link to more text")
+
+
+def _cut_short_block(block: Block) -> str | None:
+    """Evidence that a block too short to count as prose by length was cut: it stops on a
+    non-final word, a comma or an open bracket, or in lower case with no punctuation."""
+    text = block.stripped
+    if len(words_of(text)) < 3 or non_prose_reason(text) is not None:
+        return None
+    evidence = ends_mid_sentence(text)
+    if evidence is None and text[-1].islower() and (text[0].isupper() or text[0] in "\"\u201c"):
+        evidence = "a lower-case letter without punctuation"
+    return evidence
+
+
+def has_open_quote(text: str) -> bool:
+    """More opening than closing quotation marks: the text stops inside a quotation."""
+    return text.count("\u201c") > text.count("\u201d") or text.count('"') % 2 == 1
+
+
+def is_cut_word(doc: Document, word: str) -> bool:
+    """The document's last word looks cut in half: a lower-case scrap of three letters or
+    fewer that is no English word ("de"), or a word that never occurs on its own elsewhere
+    while a longer word of the document starts with it ("reg" of "regulators")."""
+    lowered = word.lower()
+    if len(lowered) < 2:
+        return False
+    if len(word) <= 3 and word.islower() and word.isalpha():
+        return lowered not in COMMON_SHORT_WORDS
+    vocabulary = {w.lower() for w in doc.words(0, max(0, len(doc.text.rstrip()) - len(word)))}
+    if lowered in vocabulary:
+        return False
+    return any(len(w) > len(lowered) and w.startswith(lowered) for w in vocabulary)
+
+
+class TruncatedParagraph(Rule):
+    """Flags a paragraph that stops mid-sentence while the article goes on after it.
+
+    ## What it does
+    Finds a prose block that ends on a word no English sentence ends on (an article,
+    preposition, conjunction, auxiliary or possessive such as "with", "the", "and", "was",
+    "their"), on a comma, or on an open quote or bracket, when the next block starts a new
+    sentence instead of continuing it. Headings, list items, datelines, credits, captions,
+    table rows, code, links and lines ending in ":" are not judged; nor are documents whose
+    paragraphs are hard-wrapped across blocks.
+
+    ## Why is this bad?
+    The rest of the paragraph was lost where an embed, an ad or a paywall interrupted the
+    page. The fragment reads as an error and carries no complete statement. Dropping it
+    (the unsafe fix) loses whatever the fragment said, so review it first.
+
+    ## Example
+    ```text
+    Officials met in Oslo on Monday.
+
+    In a statement released by the
+
+    Talks resume next week.
+    ```
+
+    ## Use instead
+    ```text
+    Officials met in Oslo on Monday.
+
+    Talks resume next week.
+    ```
+    """
+
+    code = "T001"
+    name = "truncated-paragraph"
+    category = Category.TRUNCATION
+    severity = Severity.WARNING
+    summary = "A paragraph stops mid-sentence (cut by an embed, ad or paywall)"
+    options = ("min_words",)
+    min_words = 3  # shorter fragments are too ambiguous to call
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if not is_english(doc) or is_split_text(doc):
+            return
+        blocks = doc.blocks
+        # The last prose block is T002's; without one near the end, judge every block.
+        last_prose = last_prose_index(doc)
+        if last_prose is None:
+            last_prose = len(blocks) - 1
+        for index in range(last_prose):
+            block, following = blocks[index], blocks[index + 1]
+            text = block.stripped
+            evidence = ends_mid_sentence(text)
+            if evidence is None:
+                continue
+            if len(words_of(text)) < self.min_words or non_prose_reason(text) is not None:
+                continue
+            if continues_previous(following.text):
+                continue
+            # A cut paragraph sits in running text; a line ending "Follow us on" among
+            # menus and headline lists is a widget, which the boilerplate rules judge.
+            # Short fragments need running text on both sides, longer ones on one side.
+            sides = [is_running_text(following), index > 0 and is_running_text(blocks[index - 1])]
+            if not (all(sides) if len(words_of(text)) < PROSE_MIN_WORDS else any(sides)):
+                continue
+            start, end = doc.removal_span(block.first_line, block.last_line)
+            yield line_span_diagnostic(
+                self, doc, block.first_line, block.last_line,
+                f"Paragraph stops mid-sentence (it ends on {evidence}); the rest was probably cut",
+                fix=Fix.unsafe("Drop the truncated paragraph", Edit(start, end, "")),
+                evidence=evidence,
+            )
+
+
+class TruncatedDocument(Rule):
+    """Flags an article whose last paragraph is cut off.
+
+    ## What it does
+    Looks at the last prose block of the document (past trailing share widgets, credits and
+    links) and reports it when it ends with a teaser cut-off ("…", "...", "[…]", "(more)",
+    "Read more", "Continue reading"), stops on a word, comma, open quote or bracket that
+    cannot end a sentence, or stops without closing punctuation after earlier complete
+    sentences (cut mid-sentence or mid-word), or ends on a word cut in half (a fragment
+    that occurs nowhere else in the text while a longer word starting with it does). Any
+    other last paragraph without closing punctuation is reported at info level only, since
+    some sites drop the final full stop.
+
+    ## Why is this bad?
+    The scraper kept only a teaser or hit a character limit: the article is incomplete, and
+    a corpus built from it learns text that stops mid-thought.
+
+    ## Example
+    ```text
+    The council voted on Tuesday. Residents who opposed the plan said they would appeal the deci
+    ```
+
+    ## Use instead
+    ```text
+    The council voted on Tuesday. Residents who opposed the plan said they would appeal the decision.
+    ```
+    """
+
+    code = "T002"
+    name = "truncated-document"
+    category = Category.TRUNCATION
+    severity = Severity.WARNING
+    summary = "The article ends mid-sentence, mid-word or with a teaser cut-off"
+    options = ("min_tail_words", "min_info_words")
+    min_tail_words = 4  # an unterminated last sentence shorter than this may be a sign-off
+    min_info_words = 3  # below this an unterminated last line is too short to judge
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if not is_english(doc):
+            return
+        index = last_prose_index(doc)
+        if index is None:
+            return
+        block = doc.blocks[index]
+        text = block.stripped
+        tail = block.sentences[-1] if block.sentences else None
+        tail_start = tail.start if tail else block.start
+        teaser = _TEASER_END.search(text)
+        if teaser:
+            yield self.diagnostic(
+                block.start + teaser.start(), block.end,
+                "The article ends with a teaser cut-off; the rest of the text is missing",
+                evidence=teaser.group().strip(),
+            )
+            return
+        evidence = ends_mid_sentence(text)
+        if evidence:
+            yield self.diagnostic(
+                tail_start, block.end,
+                f"The article stops mid-sentence (the last paragraph ends on {evidence})",
+                evidence=evidence,
+            )
+            return
+        if _TERMINAL_END.search(text) or _LINK_END.search(text) or not text[-1:].isalnum():
+            return
+        tail_text = doc.text[tail_start:block.end]
+        tail_words = words_of(tail_text)
+        if is_heading(tail_text, tail_words):
+            return
+        # A short capitalised tail after complete sentences is a sign-off ("... said. PTI");
+        # a lower-case one is a sentence cut off ("... their lives. The bounda").
+        if len(block.sentences) >= 2 and (len(tail_words) >= self.min_tail_words or tail_words[-1][:1].islower()):
+            yield self.diagnostic(
+                tail_start, block.end,
+                "The article stops without closing punctuation after complete sentences "
+                "(cut mid-sentence or mid-word)",
+            )
+        elif has_open_quote(tail_text):
+            yield self.diagnostic(
+                tail_start, block.end, "The article stops inside a quotation that is never closed",
+            )
+        elif is_cut_word(doc, last_word(text)):
+            yield self.diagnostic(
+                tail_start, block.end,
+                f"The article ends in the middle of a word (\u201c{last_word(text)}\u201d)",
+            )
+        elif len(tail_words) >= self.min_info_words and text[-1].islower():
+            yield self.diagnostic(
+                tail_start, block.end,
+                "The last paragraph has no closing punctuation; the article may be cut off",
+                severity=Severity.INFO,
+            )
