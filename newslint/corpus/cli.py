@@ -238,7 +238,11 @@ def run_check(args: argparse.Namespace, spec: RuleSpec, fields: RecordFields) ->
     if getattr(args, "ray", None):
         from newslint.ray import check_units_on_ray
 
-        diagnostics, summary = check_units_on_ray(units, job, address=args.ray)
+        try:
+            diagnostics, summary = check_units_on_ray(units, job, address=args.ray)
+        except ImportError as exc:
+            print(f"newslint: {exc}", file=sys.stderr)
+            return EXIT_ERROR
         _report_input_errors([InputError(p, m, r) for _, p, r, m in summary.input_errors], [0])
         _write_findings(args, diagnostics)
         return _close(summary, args, files, shard)
@@ -253,8 +257,7 @@ def run_check(args: argparse.Namespace, spec: RuleSpec, fields: RecordFields) ->
         for error in result.internal_errors:
             print(f"newslint: {error}", file=sys.stderr)
         if findings_out is not None:
-            findings_out.write("".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n"
-                                       for d in result.diagnostics).encode("utf-8"))
+            findings_out.write(_encode_findings(result.diagnostics))
 
     try:
         outcome = corpus_run.run(units, job, jobs=args.jobs, progress=_progress_wanted(args), on_result=on_result)
@@ -271,11 +274,16 @@ def _open_findings(args: argparse.Namespace):
     return sys.stdout.buffer if target == "-" else open_binary_write(Path(target))
 
 
+def _encode_findings(diagnostics) -> bytes:
+    """Findings as JSON lines in the CONTRACT.md shape."""
+    return "".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in diagnostics).encode("utf-8")
+
+
 def _write_findings(args: argparse.Namespace, diagnostics) -> None:
     out = _open_findings(args)
     if out is None:
         return
-    out.write("".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in diagnostics).encode("utf-8"))
+    out.write(_encode_findings(diagnostics))
     if out is not sys.stdout.buffer:
         out.close()
 
