@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -233,7 +234,7 @@ def _guarded(command):
 @_guarded
 def run_check(args: argparse.Namespace, spec: RuleSpec, fields: RecordFields) -> int:
     files, shard, units = _units(args)
-    job = Job(rules=spec, fields=fields)
+    job = Job(rules=spec, fields=fields, keep_findings=bool(getattr(args, "findings", None)))
     job.rules.build()  # fail fast on a bad selection, before any worker starts
     if getattr(args, "ray", None):
         from newslint.ray import check_units_on_ray
@@ -248,7 +249,7 @@ def run_check(args: argparse.Namespace, spec: RuleSpec, fields: RecordFields) ->
         return _close(summary, args, files, shard)
     table = _cross_document_table(args, units, job)
     if table is not None:
-        job = Job(rules=job.rules, fields=job.fields, cross_document=table)
+        job = replace(job, cross_document=table)
     findings_out = _open_findings(args)
     shown = [0]
 
@@ -301,13 +302,12 @@ def _close(summary: CorpusSummary, args: argparse.Namespace, files: Sequence[str
 def run_fix(args: argparse.Namespace, spec: RuleSpec, fields: RecordFields) -> int:
     files, shard, units = _units(args)
     spec.build()
-    job = Job(rules=spec, fields=fields, mode="fix",
+    job = Job(rules=spec, fields=fields, mode="fix", keep_findings=False,
               unsafe=bool(getattr(args, "unsafe_fixes", False)),
               drop_codes=spec.codes_matching(tuple(getattr(args, "drop_if", None) or ())))
     table = _cross_document_table(args, units, job)
     if table is not None:
-        job = Job(rules=spec, fields=job.fields, mode="fix", unsafe=job.unsafe, drop_codes=job.drop_codes,
-                  cross_document=table)
+        job = replace(job, cross_document=table)
     if not getattr(args, "output", None):
         print("newslint: fix on a corpus needs -o FILE|DIR for the cleaned records", file=sys.stderr)
         return EXIT_ERROR

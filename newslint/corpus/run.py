@@ -13,7 +13,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newslint.corpus.crossdoc import DEFAULT_CAP, LineCounts
 from newslint.corpus.sources import Unit, read_unit
@@ -148,7 +148,7 @@ def learn_site_lines(units: Sequence[Unit], job: Job, *, jobs: int | None = None
         if result.counts is not None:
             counts.merge(result.counts)
 
-    run(units, Job(rules=job.rules, fields=job.fields, mode="count"), jobs=jobs, on_result=absorb)
+    run(units, replace(job, mode="count", cross_document=None), jobs=jobs, on_result=absorb)
     return counts.frequent(min_documents, min_share)
 
 
@@ -161,6 +161,5 @@ def collect_lines(units: Sequence[Unit], job: Job, table: dict[str, frozenset[in
         for h, line in result.lines.items():
             lines.setdefault(h, line)
 
-    run(units, Job(rules=job.rules, fields=job.fields, mode="collect", cross_document=table),
-        jobs=jobs, on_result=absorb)
+    run(units, replace(job, mode="collect", cross_document=table), jobs=jobs, on_result=absorb)
     return list(lines.values())

@@ -60,6 +60,9 @@ class Job:
     unsafe: bool = False
     drop_codes: frozenset[str] = frozenset()
     cross_document: dict[str, frozenset[int]] | None = None  # site group -> frequent line hashes
+    # Send each finding back to the reading process; off when only the summary is wanted,
+    # which saves pickling ~100k findings per 200 MB.
+    keep_findings: bool = True
 
 
 @dataclass
@@ -146,7 +149,8 @@ class Worker:
             diagnostics = result.diagnostics
             out.internal_errors.extend(result.errors)
             out.summary.internal_errors += len(result.errors)
-        out.diagnostics.extend(diagnostics)
+        if self.job.keep_findings:
+            out.diagnostics.extend(diagnostics)
         out.summary.add_document(key, label, source, record.text, diagnostics)
 
     def fix(self, record: Record, payload: bytes | dict, label: str, out: ChunkResult) -> list[Diagnostic]:
