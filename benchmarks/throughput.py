@@ -197,15 +197,20 @@ def slice_baselines(lines: list[bytes]) -> dict[str, float]:
         rates[type(f).__name__] = timed(f"datatrove {type(f).__name__}",
                                         lambda ts, f=f: [f.filter(Document(text=t, id="x")) for t in ts], texts, mb)
 
-    def chained(ts: list[str]) -> None:
+    def chained(ts: list[str], stop_when_dropped: bool) -> None:
         for i, t in enumerate(ts):
             doc = Document(text=t, id=str(i))
-            for f in filters:  # as a pipeline: a document another filter dropped goes no further
+            for f in filters:
                 kept = f.filter(doc)
-                if not (kept[0] if isinstance(kept, tuple) else kept):
+                if stop_when_dropped and not (kept[0] if isinstance(kept, tuple) else kept):
                     break
 
-    rates["datatrove_chained"] = timed("datatrove, four filters chained", chained, texts, mb)
+    # Every filter on every document (the measure the 0.11 MB/s figure is), and as a
+    # pipeline where a document one filter drops goes no further (faster on dirty data).
+    rates["datatrove_chained"] = timed("datatrove, four chained, each on every doc",
+                                       lambda ts: chained(ts, False), texts, mb)
+    rates["datatrove_pipeline"] = timed("datatrove, four as a dropping pipeline",
+                                        lambda ts: chained(ts, True), texts, mb)
     return rates
 
 
@@ -242,7 +247,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_baselines:
         return 0
     rates = slice_baselines(read_slice(corpus, args.slice_mb))
-    print(f"\nnewslint / datatrove chained: {rates['newslint'] / rates['datatrove_chained']:.1f}x (target >= 10x)")
+    print(f"\nnewslint / datatrove chained: {rates['newslint'] / rates['datatrove_chained']:.1f}x (target >= 10x); "
+          f"against the dropping pipeline: {rates['newslint'] / rates['datatrove_pipeline']:.1f}x")
     print(f"newslint / ftfy.fix_text:     {rates['newslint'] / rates['ftfy']:.2f}x (target >= 0.5x)")
     return 0
 
