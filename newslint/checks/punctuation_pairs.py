@@ -26,7 +26,13 @@ _OPEN_CONTEXT = frozenset("([{\u2014\u2013-/")
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}\u2026\u2014\u2013-")
 _EMOTICON_BEFORE = regex.compile(r"(?:^|\s)[:;=8xX]-?$")
 _ENUMERATION_LABEL = regex.compile(r"(?:^|[\s(])(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})$")
-_APOSTROPHE_WORD = regex.compile(r"(?:\d0s|n[\u2019']|em\b|cause\b|til\b|tis\b)", regex.IGNORECASE)
+# What follows a mis-curled apostrophe: ‘90s, rock ‘n’ roll, ‘em, isn ‘t, we ‘ll.
+_APOSTROPHE_WORD = regex.compile(r"(?:\d0s|n[\u2019']|em\b|cause\b|til\b|tis\b|(?:t|s|d|m|ll|re|ve)\b)",
+                                 regex.IGNORECASE)
+_LATIN = regex.compile(r"\p{Latin}")
+# Program code pasted in an article (a line ending in "{" or "(", starting with "}", an arrow
+# function): brackets and quotes there follow the language, not prose.
+_CODE_LINE = regex.compile(r"[{\[(;,]\s*$|\w\.\w+\(|^\s*[}\])]|=>|\)\s*\{|\(\);|\bfunction\s*\(|^\s*//|:\s*[\[{]\s*$")
 
 
 @dataclass
@@ -49,6 +55,13 @@ def _side_context(text: str, i: int) -> tuple[bool, bool]:
     return before.isspace() or before in _OPEN_CONTEXT, after.isspace() or after in _CLOSE_CONTEXT
 
 
+def _reads_as_closer(text: str, i: int) -> bool:
+    """An opening-shaped quote typed at the end of a quotation ("Zodiaco “," or "word“ and")."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else ""
+    return after == "" or after in _CLOSE_CONTEXT or (after.isspace() and not before.isspace())
+
+
 def _symmetric(text: str, i: int, stack: list[int]) -> str:
     """Direction of a mark that looks the same at both ends (", or ” in Swedish use)."""
     opens, closes = _side_context(text, i)
@@ -62,6 +75,8 @@ def _symmetric(text: str, i: int, stack: list[int]) -> str:
 def _scan(block: Block, pattern: regex.Pattern, classify: Classifier, *, track_nesting: bool = False) -> Scan:
     text = block.text
     scan = Scan()
+    if _CODE_LINE.search(text):
+        return scan
     stack: list[int] = []
     for match in pattern.finditer(text):
         i = match.start()
@@ -114,8 +129,9 @@ def _judge(doc: Document, scans: list[Scan], reopeners: str, what: str) -> list[
 
 # -- double quotes ----------------------------------------------------------------------
 
-_DOUBLE = regex.compile(r"[\u201c\u201d\u201e\u201f\"]")
-_CURLY_OPENERS = "\u201c\u201e\u201f"
+# Curly, low-9, straight quotes and the double prime some converters write for ”.
+_DOUBLE = regex.compile(r"[\u201c\u201d\u201e\u201f\"\u2033]")
+_OPENERS = "\u201c\u201e\u201f\""
 
 
 def _inch_marks(text: str) -> set[int]:
@@ -127,43 +143,43 @@ def _inch_marks(text: str) -> set[int]:
     return set(after_digit[:1])
 
 
-@dataclass
-class DoubleQuoteScans:
-    curly: list[Scan]
-    straight: list[Scan]
+def _double_classifier(symmetric_right: bool, inches: set[int]) -> Classifier:
+    """Straight and curly quotes pair with each other: a quotation opened with " and closed
+    with ” is one quotation (of mixed style, which P105 reports), not two unbalanced ones."""
+
+    def classify(text: str, i: int, stack: list[int]) -> str | None:
+        char = text[i]
+        opens, closes = _side_context(text, i)
+        if char == '"':
+            return None if i in inches else _symmetric(text, i, stack)
+        if char == "\u2033":  # a double prime: a closer only when not after digits (5′11″)
+            return CLOSE if stack and not text[i - 1:i].isdigit() else None
+        if char == "\u201d":
+            if symmetric_right or (opens and not closes):
+                return _symmetric(text, i, stack)  # Swedish ”…”, or ” typed for “
+            return CLOSE
+        if char == "\u201c" and stack:
+            if text[stack[-1]] == "\u201e":
+                return CLOSE  # German and Czech „…“
+            if _reads_as_closer(text, i):
+                return CLOSE  # “ typed for ”: “ I Cavalieri dello Zodiaco “,
+        return OPEN
+
+    return classify
 
 
-def double_quote_scans(doc: Document) -> DoubleQuoteScans:
+def double_quote_scans(doc: Document) -> list[Scan]:
     cached = doc.__dict__.get("_double_quote_scans")
     if cached is not None:
         return cached
-    # Swedish and Finnish close and open with ”: without any “ or „ it is a symmetric mark.
+    # Swedish and Finnish open and close with ”: without any “ or „ it is a symmetric mark.
     symmetric_right = "\u201c" not in doc.text and "\u201e" not in doc.text
-
-    def curly(text: str, i: int, stack: list[int]) -> str | None:
-        char = text[i]
-        if char == '"':
-            return None
-        if char == "\u201d":
-            return _symmetric(text, i, stack) if symmetric_right else CLOSE
-        if char == "\u201c" and stack and text[stack[-1]] == "\u201e":
-            return CLOSE  # German and Czech „…“
-        return OPEN
-
-    curly_scans, straight_scans = [], []
+    scans = []
     for block in doc.blocks:
         inches = _inch_marks(block.text) if '"' in block.text else set()
-
-        def straight(text: str, i: int, stack: list[int], inches: set[int] = inches) -> str | None:
-            if text[i] != '"' or i in inches:
-                return None
-            return _symmetric(text, i, stack)
-
-        curly_scans.append(_scan(block, _DOUBLE, curly, track_nesting=True))
-        straight_scans.append(_scan(block, _DOUBLE, straight))
-    result = DoubleQuoteScans(curly_scans, straight_scans)
-    doc.__dict__["_double_quote_scans"] = result
-    return result
+        scans.append(_scan(block, _DOUBLE, _double_classifier(symmetric_right, inches), track_nesting=True))
+    doc.__dict__["_double_quote_scans"] = scans
+    return scans
 
 
 class UnbalancedDoubleQuotes(Rule):
@@ -200,10 +216,7 @@ class UnbalancedDoubleQuotes(Rule):
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         if not _DOUBLE.search(doc.text):
             return
-        scans = double_quote_scans(doc)
-        found = _judge(doc, scans.curly, _CURLY_OPENERS, "quote") + \
-            _judge(doc, scans.straight, '"', "quote")
-        for finding in found:
+        for finding in _judge(doc, double_quote_scans(doc), _OPENERS, "quote"):
             yield self.diagnostic(finding.start, finding.end, finding.message)
 
 
@@ -238,7 +251,7 @@ class NestedDoubleQuotes(Rule):
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         if "\u201c" not in doc.text and "\u201e" not in doc.text:
             return
-        for scan in double_quote_scans(doc).curly:
+        for scan in double_quote_scans(doc):
             if scan.unclosed or scan.unmatched:
                 continue
             for start, end in scan.nested:
@@ -258,9 +271,12 @@ def _single(text: str, i: int, stack: list[int]) -> str | None:
     if char == "\u2018":
         if before.isalnum() or _APOSTROPHE_WORD.match(text, i + 1):
             return None  # a mis-curled apostrophe: rock‘n’roll, ‘90s, ‘em
+        if stack and _reads_as_closer(text, i):
+            return CLOSE  # ‘ typed for ’: ‘The Medium is the Message ‘,
         return OPEN
-    # ’: a closing quote only when one is open and it is not inside a word (Russia’s).
-    if not stack or (before.isalnum() and after.isalnum()) or before.isspace():
+    # ’: a closing quote only when one is open and it is not inside a Latin word (Russia’s);
+    # Korean particles follow a closing quote directly (‘리벤지’의).
+    if not stack or before.isspace() or (_LATIN.match(before) and _LATIN.match(after)):
         return None
     return CLOSE
 
