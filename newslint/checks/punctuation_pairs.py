@@ -114,7 +114,7 @@ def _judge(doc: Document, scans: list[Scan], reopeners: str, what: str) -> list[
         if not scan.unclosed:
             continue
         following = blocks[index + 1].text.lstrip() if nxt is not None else ""
-        if reopeners and following[:1] in reopeners and not scan.unmatched:
+        if following[:1] and following[:1] in reopeners and not scan.unmatched:
             continue  # a quotation continued in the next paragraph
         for pos in scan.unclosed:
             if nxt is not None and nxt.unmatched:
@@ -315,7 +315,7 @@ class UnbalancedSingleQuotes(Rule):
         if "\u2018" not in doc.text:
             return
         scans = [_scan(block, _SINGLE, _single) for block in doc.blocks]
-        for finding in _judge(doc, scans, "\u2018\u201c", "single quote"):
+        for finding in _judge(doc, scans, "\u2018", "single quote"):
             yield self.diagnostic(finding.start, finding.end, finding.message)
 
 
