@@ -149,7 +149,7 @@ class HtmlTag(Rule):
         breaking = any((m.group("name") or "").lower() in _BREAKING for m in run)
         replacement = " " if breaking and not before.isspace() and not after.isspace() else ""
         shown = text[start:end] if end - start <= 40 else text[start:start + 37] + "…"
-        if before.isspace() and after == " ":
+        if before.isspace() and text[end:end + 1] == " ":
             end += 1  # "word <b></b> word": take one of the two spaces with the tag
         label = "HTML comment" if run[0].group("name") is None and len(run) == 1 else f"HTML markup {shown!r}"
         return self.diagnostic(start, end, f"{label} left in the text.",
