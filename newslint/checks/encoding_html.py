@@ -33,7 +33,9 @@ _BREAKING = frozenset(
 )
 _TAG = regex.compile(
     r"<(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9]{0,9})"
-    r"(?P<attrs>\s+[^<>]{0,500}?)?\s*/?>|<!--.{0,2000}?-->",
+    # Attributes must look like name="value": "<b and c>" is prose, not a tag.
+    r"""(?P<attrs>(?:\s+[\w:-]+\s*=\s*(?:"[^"<>]{0,500}"|'[^'<>]{0,500}'|[^\s"'<>]{1,500})){0,20})"""
+    r"\s*/?>|<!--.{0,2000}?-->",
     regex.DOTALL,
 )
 # Template and CMS debris: {{ variables }}, {% tags %}, WordPress shortcodes with their

@@ -134,16 +134,7 @@ _DOUBLE = regex.compile(r"[\u201c\u201d\u201e\u201f\"\u2033]")
 _OPENERS = "\u201c\u201e\u201f\""
 
 
-def _inch_marks(text: str) -> set[int]:
-    """Straight quotes after a digit ('27" screen') when they leave the count odd."""
-    straight = [m.start() for m in regex.finditer(r'"', text)]
-    if len(straight) % 2 == 0:
-        return set()
-    after_digit = [i for i in straight if i and text[i - 1].isdigit()]
-    return set(after_digit[:1])
-
-
-def _double_classifier(symmetric_right: bool, inches: set[int]) -> Classifier:
+def _double_classifier(symmetric_right: bool) -> Classifier:
     """Straight and curly quotes pair with each other: a quotation opened with " and closed
     with ” is one quotation (of mixed style, which P105 reports), not two unbalanced ones."""
 
@@ -151,7 +142,9 @@ def _double_classifier(symmetric_right: bool, inches: set[int]) -> Classifier:
         char = text[i]
         opens, closes = _side_context(text, i)
         if char == '"':
-            return None if i in inches else _symmetric(text, i, stack)
+            if i and text[i - 1].isdigit() and not any(text[j] == '"' for j in stack):
+                return None  # an inch mark: 27" screen, 5'10"
+            return _symmetric(text, i, stack)
         if char == "\u2033":  # a double prime: a closer only when not after digits (5′11″)
             return CLOSE if stack and not text[i - 1:i].isdigit() else None
         if char == "\u201d":
@@ -176,8 +169,7 @@ def double_quote_scans(doc: Document) -> list[Scan]:
     symmetric_right = "\u201c" not in doc.text and "\u201e" not in doc.text
     scans = []
     for block in doc.blocks:
-        inches = _inch_marks(block.text) if '"' in block.text else set()
-        scans.append(_scan(block, _DOUBLE, _double_classifier(symmetric_right, inches), track_nesting=True))
+        scans.append(_scan(block, _DOUBLE, _double_classifier(symmetric_right), track_nesting=True))
     doc.__dict__["_double_quote_scans"] = scans
     return scans
 

@@ -22,9 +22,10 @@ _SPACE_BEFORE = regex.compile(
 )
 # Any occurrence of a mark, spaced or not, for the convention test.
 _MARK = regex.compile(r"(?<=\S)(?P<space>[ \t\u00a0\u202f]*)(?P<mark>[,;:!?]|\.(?=\s|$))")
-_CONVENTION_MARKS = ";:!?"  # French and similar typography space these
-_CONVENTION_MIN = 3
-_CONVENTION_SHARE = 0.5
+_FRENCH_MARKS = ";:!?"  # French typography spaces these
+_FRENCH_MIN = 2  # spaced ; : ! ? in a document before they count as its convention
+_HABIT_MIN = 3  # spaced , or . in a document before they count as its habit
+_HABIT_SHARE = 0.25
 
 # A mark glued to the next word. A full stop is left to the sentence rules ("said.The")
 # and to abbreviations and domains ("U.S.", "example.com").
@@ -46,10 +47,8 @@ def _token_around(text: str, index: int) -> str:
     return match.group() if match else ""
 
 
-def _conventional_marks(doc: Document) -> tuple[set[str], dict[str, int]]:
-    """Marks the document spaces on purpose, and how often each mark is spaced."""
-    if doc.language and doc.language.lower().startswith("fr"):
-        return set(_CONVENTION_MARKS), {}
+def _spacing_counts(doc: Document) -> tuple[dict[str, int], dict[str, int]]:
+    """How often each mark occurs, and how often with white space before it."""
     spaced: dict[str, int] = {}
     total: dict[str, int] = {}
     for match in _MARK.finditer(doc.text):
@@ -57,11 +56,21 @@ def _conventional_marks(doc: Document) -> tuple[set[str], dict[str, int]]:
         total[mark] = total.get(mark, 0) + 1
         if match.group("space"):
             spaced[mark] = spaced.get(mark, 0) + 1
-    pervasive = {m for m, n in spaced.items() if n >= _CONVENTION_MIN and n >= _CONVENTION_SHARE * total[m]}
-    # French spacing shows on several marks at once; one spaced "!" in English does not count.
-    if len(pervasive & set(_CONVENTION_MARKS)) < 2 and sum(spaced.get(m, 0) for m in _CONVENTION_MARKS) < 4:
-        pervasive -= set(_CONVENTION_MARKS)
-    return pervasive, spaced
+    return spaced, total
+
+
+def _french_spacing(doc: Document, spaced: dict[str, int], total: dict[str, int]) -> bool:
+    """True when ; : ! ? are spaced as French typography wants (English almost never does)."""
+    if doc.language:
+        return doc.language.lower().startswith("fr")
+    n_spaced = sum(spaced.get(m, 0) for m in _FRENCH_MARKS)
+    n_total = sum(total.get(m, 0) for m in _FRENCH_MARKS)
+    return n_spaced >= _FRENCH_MIN and n_spaced >= 0.5 * n_total
+
+
+def _habitual(spaced: dict[str, int], total: dict[str, int]) -> bool:
+    """True when the document spaces commas or full stops throughout, not as a one-off slip."""
+    return any(spaced.get(m, 0) >= _HABIT_MIN and spaced[m] >= _HABIT_SHARE * total[m] for m in ",.")
 
 
 class SpaceBeforePunctuation(Rule):
@@ -101,16 +110,17 @@ class SpaceBeforePunctuation(Rule):
         matches = list(_SPACE_BEFORE.finditer(text))
         if not matches:
             return
-        conventional, spaced = _conventional_marks(doc)
-        habit = bool(conventional - set(_CONVENTION_MARKS))
+        spaced, total = _spacing_counts(doc)
+        french = _french_spacing(doc, spaced, total)
+        habit = _habitual(spaced, total)
         summarised = False
         for match in matches:
             mark = match.group("mark")
             start, end = match.start(), match.start("mark")
             if mark == ":" and text[start - 1].isdigit() and text[match.end():match.end() + 2].strip()[:1].isdigit():
                 continue  # a score or ratio: "2 : 1"
-            if mark in conventional and mark in _CONVENTION_MARKS:
-                continue  # French spacing
+            if french and mark in _FRENCH_MARKS:
+                continue
             if habit:
                 # Spacing before , or . throughout: the source's habit, reported once.
                 if not summarised:
