@@ -87,3 +87,13 @@ def test_seed_article_quotes() -> None:
         [("P101", 41, line_41.rindex("”") + 1)]
     quiet = {5, 11, 15, 17, 19, 25, 29, 31, 35, 37, 39, 43, 45, 47, 49, 51}
     assert [d for d in warnings if d.line in quiet] == []
+
+
+def test_bracket_after_colon_with_text_is_a_bracket_and_double_smileys_are_not() -> None:
+    assert codes("Posted :[ 2018-09-28 17:32 ] by the desk.", "P104") == []
+    assert codes("You can call me ;)) later", "P104") == []
+
+
+def test_straight_apostrophe_can_close_a_curly_single_quote() -> None:
+    assert codes("The bank blamed ‘ultra loose policy' for the crash.", "P103") == []
+    assert codes("Shortlisted for the ‘Platform of the Year Award’Next", "P103") == []

@@ -64,3 +64,14 @@ def test_french_language_field_silences_spacing_before_colon() -> None:
     from newslint.checks.punctuation_spacing import SpaceBeforePunctuation
     doc = Document("Il a dit : oui.", language="fr")
     assert list(SpaceBeforePunctuation().check(doc)) == []
+
+
+def test_chinese_text_with_ascii_commas_and_korean_ellipsis_is_quiet() -> None:
+    assert codes("這個季節的楓香林剛好泛紅,剛好連日來雨勢不斷", "P107") == []
+    assert codes("설리, 무엇이 이 스물다섯 청춘의..", "P108") == []
+    assert codes("You can call me ;) later", "P106") == []
+
+
+def test_label_glued_to_a_link_or_word_after_a_colon_is_reported() -> None:
+    assert codes("Ticket details:http://tickets.example.net/ now", "P107") == ["P107"]
+    assert codes("Cover image:artist’s impression", "P107") == ["P107"]

@@ -24,7 +24,7 @@ OPEN, CLOSE = "open", "close"
 _OPEN_CONTEXT = frozenset("([{\u2014\u2013-/")
 # After a closing quote: end, white space or punctuation that follows a quotation.
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}\u2026\u2014\u2013-")
-_EMOTICON_BEFORE = regex.compile(r"(?:^|\s)[:;=8xX]-?$")
+_EMOTICON_BEFORE = regex.compile(r"(?:^|\s)[:;=8xX]-?[()\[\]]*$")
 _ENUMERATION_LABEL = regex.compile(r"(?:^|[\s(])(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})$")
 # What follows a mis-curled apostrophe: ‘90s, rock ‘n’ roll, ‘em, isn ‘t, we ‘ll.
 _APOSTROPHE_WORD = regex.compile(r"(?:\d0s|n[\u2019']|em\b|cause\b|til\b|tis\b|(?:t|s|d|m|ll|re|ve)\b)",
@@ -253,7 +253,7 @@ class NestedDoubleQuotes(Rule):
 
 # -- single quotes ------------------------------------------------------------------------
 
-_SINGLE = regex.compile(r"[\u2018\u2019]")
+_SINGLE = regex.compile(r"[\u2018\u2019']")
 
 
 def _single(text: str, i: int, stack: list[int]) -> str | None:
@@ -266,9 +266,12 @@ def _single(text: str, i: int, stack: list[int]) -> str | None:
         if stack and _reads_as_closer(text, i):
             return CLOSE  # ‘ typed for ’: ‘The Medium is the Message ‘,
         return OPEN
-    # ’: a closing quote only when one is open and it is not inside a Latin word (Russia’s);
+    # ’ (or a straight ' typed for it): a closing quote only when one is open and it is not
+    # inside a Latin word (Russia’s), unless a capital follows a glued word (Award’Next).
     # Korean particles follow a closing quote directly (‘리벤지’의).
-    if not stack or before.isspace() or (_LATIN.match(before) and _LATIN.match(after)):
+    if not stack or before.isspace():
+        return None
+    if _LATIN.match(before) and _LATIN.match(after) and not (before.islower() and after.isupper()):
         return None
     return CLOSE
 
@@ -324,7 +327,11 @@ def _bracket_classifier(kind: str) -> Classifier:
         char = text[i]
         window = text[max(0, i - 6):i]
         if char == opener:
-            return None if _EMOTICON_BEFORE.search(window) else OPEN
+            after = text[i + 1:i + 2]
+            # ":(" is a face unless text follows and a closer comes later (":[ 17:32 ]").
+            emoticon = _EMOTICON_BEFORE.search(window) and (
+                not after or after in "()[]" or (after.isspace() and closer not in text[i + 1:]))
+            return None if emoticon else OPEN
         if char != closer:
             return None
         if not stack and (_EMOTICON_BEFORE.search(window) or _ENUMERATION_LABEL.search(window)):

@@ -29,11 +29,18 @@ _HABIT_SHARE = 0.25
 
 # A mark glued to the next word. A full stop is left to the sentence rules ("said.The")
 # and to abbreviations and domains ("U.S.", "example.com").
-_NO_SPACE_AFTER = regex.compile(r"(?<=[\p{L}\p{M}\p{N})\]\u201d\u2019])(?P<mark>[,;:!?])(?=\p{L})")
+# Chinese and Japanese do not space after punctuation, even after ASCII marks.
+_UNSPACED_SCRIPT = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Bopomofo}\p{Thai}"
+_NO_SPACE_AFTER = regex.compile(
+    rf"(?<=[\p{{L}}\p{{M}}\p{{N}})\]\u201d\u2019](?<![{_UNSPACED_SCRIPT}]))(?P<mark>[,;:!?])(?=\p{{L}})(?![{_UNSPACED_SCRIPT}])"
+)
 _TOKEN = regex.compile(r"\S+")
-_LINKISH = regex.compile(r"://|@|www\.|/|=|\\|^[a-z]+:", regex.IGNORECASE)
+_LINKISH = regex.compile(r"://|@|www\.|/|=|\\|^(?:https?|mailto|ftp|tel|file|data|javascript|urn):", regex.IGNORECASE)
+_LINK_START = regex.compile(r"https?://|www\.", regex.IGNORECASE)
 
-_DOUBLED = regex.compile(r",{2,}|(?<![.\s/])\.\.(?![./])|;{2,}")
+# Two full stops after a word of a spaced alphabet; in Chinese and Korean informal writing
+# ".." is an ellipsis.
+_DOUBLED = regex.compile(r",{2,}|(?<=[\p{Latin}\p{Cyrillic}\p{Greek}\p{N})\]\"'\u201d\u2019])(?<!\.)\.\.(?![./])|;{2,}")
 _EMPHATIC = regex.compile(r"!{2,}|\?{2,}")
 _SPACE_RUN = regex.compile(r"(?<=\S) {2,}(?=\S)")
 _ALIGNED_LINE_RUNS = 3  # a line with this many runs of spaces is laid out as columns
@@ -117,6 +124,8 @@ class SpaceBeforePunctuation(Rule):
         for match in matches:
             mark = match.group("mark")
             start, end = match.start(), match.start("mark")
+            if mark in ";:" and text[match.end():match.end() + 1] in ("(", ")", "-", "P", "D"):
+                continue  # an emoticon: ";)", ":-("
             if mark == ":" and text[start - 1].isdigit() and text[match.end():match.end() + 2].strip()[:1].isdigit():
                 continue  # a score or ratio: "2 : 1"
             if french and mark in _FRENCH_MARKS:
@@ -173,8 +182,8 @@ class MissingSpaceAfterPunctuation(Rule):
                 continue  # TL;DR, ISO:FR
             if mark == ":" and before.isdigit():
                 continue  # 10:30am
-            if _LINKISH.search(_token_around(text, pos)):
-                continue
+            if _LINKISH.search(_token_around(text, pos)) and not _LINK_START.match(text, pos + 1):
+                continue  # inside a link or path, but "details:http://…" lost its space
             yield self.diagnostic(pos, pos + 1, f"No space after {mark!r}.",
                                   fix=Fix.safe("Insert a space", Edit(pos + 1, pos + 1, " ")))
 
