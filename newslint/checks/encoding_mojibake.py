@@ -53,22 +53,43 @@ class Repair:
     replacement: str
 
 
-def _changed_spans(original: str, repaired: str) -> Iterator[tuple[int, int, int, int]]:
-    """Differing (i1, i2, j1, j2) regions, merged when only letters separate them."""
+_TOKENS = regex.compile(r"\s+|\S+")
+
+
+def _char_changes(original: str, repaired: str) -> Iterator[tuple[int, int, int, int]]:
     matcher = difflib.SequenceMatcher(None, original, repaired, autojunk=False)
-    pending: list[int] | None = None
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            if pending is not None and (any(c.isspace() for c in original[i1:i2]) or i2 - i1 > 12):
-                yield tuple(pending)  # type: ignore[misc]
-                pending = None
-            continue
-        if pending is None:
-            pending = [i1, i2, j1, j2]
-        else:
-            pending[1], pending[3] = i2, j2
-    if pending is not None:
-        yield tuple(pending)  # type: ignore[misc]
+        if tag != "equal":
+            yield i1, i2, j1, j2
+
+
+def _changed_spans(original: str, repaired: str) -> Iterator[tuple[int, int, int, int]]:
+    """Differing (i1, i2, j1, j2) regions, one per changed word or run of words.
+
+    Aligns words first (one to one when ftfy kept the word count, which it almost always
+    does) and diffs characters only inside changed words, so a line that is mojibake from
+    end to end costs linear time, not a quadratic character-level diff.
+    """
+    old_tokens, new_tokens = _TOKENS.findall(original), _TOKENS.findall(repaired)
+    old_starts, new_starts = _starts(old_tokens), _starts(new_tokens)
+    if len(old_tokens) == len(new_tokens):
+        groups = [(k, k + 1, k, k + 1) for k, (a, b) in enumerate(zip(old_tokens, new_tokens)) if a != b]
+    else:
+        matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+        groups = [(a1, a2, b1, b2) for tag, a1, a2, b1, b2 in matcher.get_opcodes() if tag != "equal"]
+    for a1, a2, b1, b2 in groups:
+        i0, j0 = old_starts[a1], new_starts[b1]
+        changes = list(_char_changes(original[i0:old_starts[a2]], repaired[j0:new_starts[b2]]))
+        if changes:
+            yield changes[0][0] + i0, changes[-1][1] + i0, changes[0][2] + j0, changes[-1][3] + j0
+
+
+def _starts(tokens: list[str]) -> list[int]:
+    """Offset of each token, plus the end offset."""
+    starts = [0]
+    for token in tokens:
+        starts.append(starts[-1] + len(token))
+    return starts
 
 
 def repair_line(text: str) -> str:

@@ -75,10 +75,11 @@ def _symmetric(text: str, i: int, stack: list[int]) -> str:
 def _scan(block: Block, pattern: regex.Pattern, classify: Classifier, *, track_nesting: bool = False) -> Scan:
     text = block.text
     scan = Scan()
-    if _CODE_LINE.search(text):
+    marks = list(pattern.finditer(text))
+    if not marks or _CODE_LINE.search(text):
         return scan
     stack: list[int] = []
-    for match in pattern.finditer(text):
+    for match in marks:
         i = match.start()
         role = classify(text, i, stack)
         if role == OPEN:
