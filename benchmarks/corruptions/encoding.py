@@ -7,21 +7,12 @@ import random
 import ftfy  # noqa: F401 - registers the "sloppy-windows-1252" codec
 import regex
 
-from benchmarks.corruptions import Corruption, Injected
+from benchmarks.corruptions import Corruption, Injected, choose_match as _choice, replace_span as _replace
 
 _LINE = regex.compile(r"[^\n]+")
 _LATIN_WORD = regex.compile(r"\b\p{Latin}{5,}\b")
 _WORD_GAP = regex.compile(r"(?<=\p{L}) (?=\p{L})")
 _RTL = regex.compile(r"[\p{Script=Hebrew}\p{Script=Arabic}]")
-
-
-def _choice(rng: random.Random, pattern: regex.Pattern, text: str) -> regex.Match | None:
-    matches = list(pattern.finditer(text))
-    return rng.choice(matches) if matches else None
-
-
-def _replace(text: str, start: int, end: int, new: str) -> Injected:
-    return Injected(text[:start] + new + text[end:], start, start + len(new))
 
 
 def _misdecode(codec: str):

@@ -7,22 +7,13 @@ import random
 
 import regex
 
-from benchmarks.corruptions import Corruption, Injected
+from benchmarks.corruptions import Corruption, Injected, choose_match as _choice, replace_span as _replace, rewrite_match
 
 _CURLY_PAIR = regex.compile(r"\u201c[^\u201c\u201d\n]{3,300}\u201d")
 _PAREN_PAIR = regex.compile(r"\([^()\n]{2,200}\)")
 _WORD_START = regex.compile(r"(?<= )(?=\p{Latin}{3,}\b)")
 _WORD_END = regex.compile(r"(?<=\b\p{Latin}{3,})(?= )")
 _INNER_WORD = regex.compile(r"(?<= )\p{Latin}{4,}(?= )")
-
-
-def _choice(rng: random.Random, pattern: regex.Pattern, text: str) -> regex.Match | None:
-    matches = list(pattern.finditer(text))
-    return rng.choice(matches) if matches else None
-
-
-def _replace(text: str, start: int, end: int, new: str) -> Injected:
-    return Injected(text[:start] + new + text[end:], start, start + len(new))
 
 
 def _drop_closing_quote(text: str, rng: random.Random) -> Injected | None:
@@ -85,39 +76,11 @@ def _mixed_quotes(text: str, rng: random.Random) -> Injected | None:
     return _replace(text, pair.start(), pair.end(), f'"{pair.group()[1:-1]}"')
 
 
-def _space_before(text: str, rng: random.Random) -> Injected | None:
-    match = _choice(rng, regex.compile(r"(?<=\p{L})[,.;:!?](?= \p{L})"), text)
-    if match is None:
-        return None
-    return _replace(text, match.start(), match.end(), " " + match.group())
-
-
-def _no_space_after(text: str, rng: random.Random) -> Injected | None:
-    match = _choice(rng, regex.compile(r"(?<=\p{L})[,;:!?] (?=\p{L})"), text)
-    if match is None:
-        return None
-    return _replace(text, match.start(), match.end(), match.group()[0])
-
-
-def _doubled(text: str, rng: random.Random) -> Injected | None:
-    match = _choice(rng, regex.compile(r"(?<=\p{L})[,.](?= )"), text)
-    if match is None:
-        return None
-    return _replace(text, match.start(), match.end(), match.group() * 2)
-
-
-def _exclamations(text: str, rng: random.Random) -> Injected | None:
-    match = _choice(rng, regex.compile(r"(?<=\p{L})\.(?= \p{Lu})"), text)
-    if match is None:
-        return None
-    return _replace(text, match.start(), match.end(), rng.choice(["!!", "!!!", "??"]))
-
-
-def _space_run(text: str, rng: random.Random) -> Injected | None:
-    match = _choice(rng, regex.compile(r"(?<=\S) (?=\S)"), text)
-    if match is None:
-        return None
-    return _replace(text, match.start(), match.end(), " " * rng.randint(2, 5))
+_space_before = rewrite_match(regex.compile(r"(?<=\p{L})[,.;:!?](?= \p{L})"), lambda mark, rng: " " + mark)
+_no_space_after = rewrite_match(regex.compile(r"(?<=\p{L})[,;:!?] (?=\p{L})"), lambda found, rng: found[0])
+_doubled = rewrite_match(regex.compile(r"(?<=\p{L})[,.](?= )"), lambda mark, rng: mark * 2)
+_exclamations = rewrite_match(regex.compile(r"(?<=\p{L})\.(?= \p{Lu})"), lambda mark, rng: rng.choice(["!!", "!!!", "??"]))
+_space_run = rewrite_match(regex.compile(r"(?<=\S) (?=\S)"), lambda space, rng: " " * rng.randint(2, 5))
 
 
 CORRUPTIONS = [

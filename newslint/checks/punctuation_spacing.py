@@ -7,7 +7,7 @@ quiet, and a pervasive space before , or . is reported once (info) instead of ev
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -78,6 +78,15 @@ def _french_spacing(doc: Document, spaced: dict[str, int], total: dict[str, int]
 def _habitual(spaced: dict[str, int], total: dict[str, int]) -> bool:
     """True when the document spaces commas or full stops throughout, not as a one-off slip."""
     return any(spaced.get(m, 0) >= _HABIT_MIN and spaced[m] >= _HABIT_SHARE * total[m] for m in ",.")
+
+
+def _keep_one(rule: Rule, doc: Document, runs: regex.Pattern, label: str) -> Iterator[Diagnostic]:
+    """A finding per run of one repeated mark, with the safe fix that keeps one."""
+    for match in runs.finditer(doc.text):
+        start, end = match.span()
+        mark = match.group()[0]
+        yield rule.diagnostic(start, end, f"{label} {mark!r}.",
+                              fix=Fix.safe(f"Keep one {mark!r}", Edit(start, end, mark)))
 
 
 class SpaceBeforePunctuation(Rule):
@@ -216,11 +225,7 @@ class DoubledPunctuation(Rule):
     summary = "A doubled comma, full stop or semicolon."
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
-        for match in _DOUBLED.finditer(doc.text):
-            start, end = match.span()
-            mark = match.group()[0]
-            yield self.diagnostic(start, end, f"Doubled {mark!r}.",
-                                  fix=Fix.safe(f"Keep one {mark!r}", Edit(start, end, mark)))
+        return _keep_one(self, doc, _DOUBLED, "Doubled")
 
 
 class RepeatedExclamation(Rule):
@@ -251,11 +256,7 @@ class RepeatedExclamation(Rule):
     summary = "Repeated exclamation or question marks."
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
-        for match in _EMPHATIC.finditer(doc.text):
-            start, end = match.span()
-            mark = match.group()[0]
-            yield self.diagnostic(start, end, f"Repeated {mark!r}.",
-                                  fix=Fix.safe(f"Keep one {mark!r}", Edit(start, end, mark)))
+        return _keep_one(self, doc, _EMPHATIC, "Repeated")
 
 
 class RepeatedSpaces(Rule):
