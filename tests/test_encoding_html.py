@@ -38,3 +38,16 @@ def test_template_and_shortcode_debris_is_reported_with_an_unsafe_fix() -> None:
 def test_ordinary_brackets_and_braces_are_not_template_debris() -> None:
     text = "The report [published in May] cited {three} sources and the [1] footnote."
     assert codes(text, "E104") == []
+
+
+def test_title_field_is_checked_and_fixed_in_place() -> None:
+    from newslint.document import Document
+    from newslint.engine import lint
+    from newslint.fixes import fix_document
+    from tests.helpers import _REGISTRY
+    rules = _REGISTRY.instantiate(_REGISTRY.select(["E102", "E101"]))
+    body = "The body is clean."
+    found = lint(Document(body, title="Tom &amp; Jerry itâ€™s back"), rules).diagnostics
+    assert [(d.code, d.field) for d in found] == [("E102", "title"), ("E101", "title")]
+    outcome = fix_document(body, rules, title="Tom &amp; Jerry itâ€™s back")
+    assert (outcome.text, outcome.title) == (body, "Tom & Jerry it’s back")

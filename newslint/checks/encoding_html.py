@@ -9,7 +9,7 @@ import regex
 
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
-from newslint.rule import Rule
+from newslint.checks.text_and_title import TextAndTitleRule
 
 # A named or numeric character reference, with any extra levels of "&amp;" escaping
 # ("&amp;amp;quot;") taken in one span so one fix removes every level.
@@ -48,7 +48,7 @@ _TEMPLATE = regex.compile(
 )
 
 
-class HtmlEntity(Rule):
+class HtmlEntity(TextAndTitleRule):
     """An HTML character reference left in plain text.
 
     ## What it does
@@ -77,7 +77,7 @@ class HtmlEntity(Rule):
     severity = Severity.WARNING
     summary = "An HTML character reference (&amp;, &#8217;) left in plain text."
 
-    def check(self, doc: Document) -> Iterable[Diagnostic]:
+    def check_text(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
         if "&" not in text:
             return
@@ -97,7 +97,7 @@ class HtmlEntity(Rule):
             )
 
 
-class HtmlTag(Rule):
+class HtmlTag(TextAndTitleRule):
     """An HTML tag or comment left in plain text.
 
     ## What it does
@@ -127,7 +127,7 @@ class HtmlTag(Rule):
     severity = Severity.WARNING
     summary = "An HTML tag or comment left in plain text."
 
-    def check(self, doc: Document) -> Iterable[Diagnostic]:
+    def check_text(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
         if "<" not in text:
             return
@@ -158,7 +158,7 @@ class HtmlTag(Rule):
                                fix=Fix.safe("Remove the markup", Edit(start, end, replacement)))
 
 
-class TemplateDebris(Rule):
+class TemplateDebris(TextAndTitleRule):
     """Template, shortcode or markdown debris left in plain text.
 
     ## What it does
@@ -188,7 +188,7 @@ class TemplateDebris(Rule):
     severity = Severity.WARNING
     summary = "Template placeholders, shortcodes or markdown debris in plain text."
 
-    def check(self, doc: Document) -> Iterable[Diagnostic]:
+    def check_text(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
         if "{" not in text and "[" not in text:
             return

@@ -10,7 +10,7 @@ import regex
 from newslint.checks.encoding_mojibake import mojibake_repairs
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
-from newslint.rule import Rule
+from newslint.checks.text_and_title import TextAndTitleRule
 
 # C0 controls other than tab, line feed and carriage return; DEL; C1 controls; and whole
 # terminal escape sequences ("\x1b[31m").
@@ -60,7 +60,7 @@ def _covered_by_mojibake(doc: Document, start: int, end: int) -> bool:
     return any(r.start < end and start < r.end for r in mojibake_repairs(doc))
 
 
-class ControlCharacter(Rule):
+class ControlCharacter(TextAndTitleRule):
     """A control character in the text.
 
     ## What it does
@@ -90,7 +90,7 @@ class ControlCharacter(Rule):
     severity = Severity.WARNING
     summary = "A control character or terminal escape sequence in the text."
 
-    def check(self, doc: Document) -> Iterable[Diagnostic]:
+    def check_text(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
         for match in _CONTROL.finditer(text):
             start, end = match.span()
@@ -105,7 +105,7 @@ class ControlCharacter(Rule):
                                   fix=Fix.safe(f"Remove the {what}", Edit(start, end, replacement)))
 
 
-class InvisibleCharacter(Rule):
+class InvisibleCharacter(TextAndTitleRule):
     """A zero-width, bidirectional-control or other invisible character in the text.
 
     ## What it does
@@ -137,7 +137,7 @@ class InvisibleCharacter(Rule):
     severity = Severity.WARNING
     summary = "A zero-width, soft-hyphen, BOM or bidirectional-control character in the text."
 
-    def check(self, doc: Document) -> Iterable[Diagnostic]:
+    def check_text(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
         if text.isascii():
             return
@@ -166,7 +166,7 @@ class InvisibleCharacter(Rule):
                                   fix=Fix.safe(f"Remove the {name}", Edit(start, start + 1, "")))
 
 
-class UnusualSpace(Rule):
+class UnusualSpace(TextAndTitleRule):
     """An unusual space character where a normal space belongs.
 
     ## What it does
@@ -196,7 +196,7 @@ class UnusualSpace(Rule):
     severity = Severity.WARNING
     summary = "An unusual space character (em space, ideographic space, no-break run)."
 
-    def check(self, doc: Document) -> Iterable[Diagnostic]:
+    def check_text(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
         if text.isascii():
             return
@@ -231,7 +231,7 @@ class UnusualSpace(Rule):
                                                Edit(start, start + 1, replacement)))
 
 
-class ReplacementCharacter(Rule):
+class ReplacementCharacter(TextAndTitleRule):
     """The Unicode replacement character U+FFFD: data lost in decoding.
 
     ## What it does
@@ -258,7 +258,7 @@ class ReplacementCharacter(Rule):
     severity = Severity.WARNING
     summary = "A U+FFFD replacement character: data lost in decoding."
 
-    def check(self, doc: Document) -> Iterable[Diagnostic]:
+    def check_text(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
         if "\ufffd" not in text:
             return

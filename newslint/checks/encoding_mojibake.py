@@ -17,7 +17,7 @@ from ftfy import TextFixerConfig
 
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
-from newslint.rule import Rule
+from newslint.checks.text_and_title import TextAndTitleRule
 
 # Only encoding repairs: typographic normalisation (curly quotes, ligatures, full-width
 # forms, NFC), HTML entities and control characters are not mis-decoding (the last two have
@@ -115,7 +115,7 @@ def mojibake_repairs(doc: Document) -> list[Repair]:
     return repairs
 
 
-class Mojibake(Rule):
+class Mojibake(TextAndTitleRule):
     """Text decoded with the wrong character encoding (mojibake).
 
     ## What it does
@@ -146,7 +146,7 @@ class Mojibake(Rule):
     severity = Severity.WARNING
     summary = "Text decoded with the wrong character encoding (mojibake)."
 
-    def check(self, doc: Document) -> Iterable[Diagnostic]:
+    def check_text(self, doc: Document) -> Iterable[Diagnostic]:
         for repair in mojibake_repairs(doc):
             original = doc.text[repair.start:repair.end]
             shown = repair.replacement if repair.replacement else "nothing"

@@ -16,6 +16,7 @@ import regex
 
 from newslint.diagnostics import Category, Diagnostic, Severity
 from newslint.document import Block, Document
+from newslint.checks.text_and_title import TextAndTitleRule
 from newslint.rule import Rule
 
 OPEN, CLOSE = "open", "close"
@@ -175,7 +176,7 @@ def double_quote_scans(doc: Document) -> list[Scan]:
     return scans
 
 
-class UnbalancedDoubleQuotes(Rule):
+class UnbalancedDoubleQuotes(TextAndTitleRule):
     """A double quotation mark without its partner.
 
     ## What it does
@@ -206,14 +207,14 @@ class UnbalancedDoubleQuotes(Rule):
     severity = Severity.WARNING
     summary = "A double quotation mark without its partner."
 
-    def check(self, doc: Document) -> Iterable[Diagnostic]:
+    def check_text(self, doc: Document) -> Iterable[Diagnostic]:
         if not _DOUBLE.search(doc.text):
             return
         for finding in _judge(doc, double_quote_scans(doc), _OPENERS, "quote"):
             yield self.diagnostic(finding.start, finding.end, finding.message)
 
 
-class NestedDoubleQuotes(Rule):
+class NestedDoubleQuotes(TextAndTitleRule):
     """Double quotes nested inside double quotes.
 
     ## What it does
@@ -241,7 +242,7 @@ class NestedDoubleQuotes(Rule):
     severity = Severity.INFO
     summary = "Double quotes nested inside double quotes."
 
-    def check(self, doc: Document) -> Iterable[Diagnostic]:
+    def check_text(self, doc: Document) -> Iterable[Diagnostic]:
         if "\u201c" not in doc.text and "\u201e" not in doc.text:
             return
         for scan in double_quote_scans(doc):
@@ -277,7 +278,7 @@ def _single(text: str, i: int, stack: list[int]) -> str | None:
     return CLOSE
 
 
-class UnbalancedSingleQuotes(Rule):
+class UnbalancedSingleQuotes(TextAndTitleRule):
     """An opening single quotation mark that is never closed.
 
     ## What it does
@@ -307,7 +308,7 @@ class UnbalancedSingleQuotes(Rule):
     severity = Severity.WARNING
     summary = "An opening single quotation mark that is never closed."
 
-    def check(self, doc: Document) -> Iterable[Diagnostic]:
+    def check_text(self, doc: Document) -> Iterable[Diagnostic]:
         if "\u2018" not in doc.text:
             return
         scans = [_scan(block, _SINGLE, _single) for block in doc.blocks]
@@ -342,7 +343,7 @@ def _bracket_classifier(kind: str) -> Classifier:
     return classify
 
 
-class UnbalancedBrackets(Rule):
+class UnbalancedBrackets(TextAndTitleRule):
     """A parenthesis or square bracket without its partner.
 
     ## What it does
@@ -371,7 +372,7 @@ class UnbalancedBrackets(Rule):
     severity = Severity.WARNING
     summary = "A parenthesis or square bracket without its partner."
 
-    def check(self, doc: Document) -> Iterable[Diagnostic]:
+    def check_text(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
         for kind in ("()", "[]"):
             if kind[0] not in text and kind[1] not in text:

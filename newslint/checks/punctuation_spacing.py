@@ -13,6 +13,7 @@ import regex
 
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
+from newslint.checks.text_and_title import TextAndTitleRule
 from newslint.rule import Rule
 
 # Spaces (not no-break ones: those are deliberate) before a mark that ends a clause. A full
@@ -89,7 +90,7 @@ def _keep_one(rule: Rule, doc: Document, runs: regex.Pattern, label: str) -> Ite
                               fix=Fix.safe(f"Keep one {mark!r}", Edit(start, end, mark)))
 
 
-class SpaceBeforePunctuation(Rule):
+class SpaceBeforePunctuation(TextAndTitleRule):
     """A space before a comma, full stop, semicolon, colon, exclamation or question mark.
 
     ## What it does
@@ -121,7 +122,7 @@ class SpaceBeforePunctuation(Rule):
     severity = Severity.WARNING
     summary = "A space before , . ; : ! or ?."
 
-    def check(self, doc: Document) -> Iterable[Diagnostic]:
+    def check_text(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
         matches = list(_SPACE_BEFORE.finditer(text))
         if not matches:
@@ -152,7 +153,7 @@ class SpaceBeforePunctuation(Rule):
                                   fix=Fix.safe("Remove the space", Edit(start, end, "")))
 
 
-class MissingSpaceAfterPunctuation(Rule):
+class MissingSpaceAfterPunctuation(TextAndTitleRule):
     """A comma, semicolon, colon, exclamation or question mark glued to the next word.
 
     ## What it does
@@ -182,7 +183,7 @@ class MissingSpaceAfterPunctuation(Rule):
     severity = Severity.WARNING
     summary = "A , ; : ! or ? glued to the next word."
 
-    def check(self, doc: Document) -> Iterable[Diagnostic]:
+    def check_text(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
         for match in _NO_SPACE_AFTER.finditer(text):
             mark, pos = match.group("mark"), match.start()
@@ -197,7 +198,7 @@ class MissingSpaceAfterPunctuation(Rule):
                                   fix=Fix.safe("Insert a space", Edit(pos + 1, pos + 1, " ")))
 
 
-class DoubledPunctuation(Rule):
+class DoubledPunctuation(TextAndTitleRule):
     """A doubled comma, full stop or semicolon.
 
     ## What it does
@@ -224,11 +225,11 @@ class DoubledPunctuation(Rule):
     severity = Severity.WARNING
     summary = "A doubled comma, full stop or semicolon."
 
-    def check(self, doc: Document) -> Iterable[Diagnostic]:
+    def check_text(self, doc: Document) -> Iterable[Diagnostic]:
         return _keep_one(self, doc, _DOUBLED, "Doubled")
 
 
-class RepeatedExclamation(Rule):
+class RepeatedExclamation(TextAndTitleRule):
     """Repeated exclamation or question marks.
 
     ## What it does
@@ -255,11 +256,11 @@ class RepeatedExclamation(Rule):
     severity = Severity.INFO
     summary = "Repeated exclamation or question marks."
 
-    def check(self, doc: Document) -> Iterable[Diagnostic]:
+    def check_text(self, doc: Document) -> Iterable[Diagnostic]:
         return _keep_one(self, doc, _EMPHATIC, "Repeated")
 
 
-class RepeatedSpaces(Rule):
+class RepeatedSpaces(TextAndTitleRule):
     """A run of spaces between words.
 
     ## What it does
@@ -287,7 +288,7 @@ class RepeatedSpaces(Rule):
     severity = Severity.WARNING
     summary = "A run of spaces between words."
 
-    def check(self, doc: Document) -> Iterable[Diagnostic]:
+    def check_text(self, doc: Document) -> Iterable[Diagnostic]:
         if "  " not in doc.text:
             return
         for line in doc.lines:
