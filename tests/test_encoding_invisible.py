@@ -38,7 +38,8 @@ def test_unusual_spaces_become_normal_spaces() -> None:
 
 
 def test_single_no_break_and_digit_grouping_spaces_are_quiet() -> None:
-    text = "It weighs 10\u00a0kg and costs 12\u2009500 euros; 東京\u3000大阪 is fine too."
+    text = ("It weighs 10\u00a0kg and costs 12\u2009500 euros; 東京\u3000大阪 is fine too.\n"
+            "A pause\u2009\u2014\u2009then more. Vraiment\u2009?")
     assert codes(text, "E107") == []
 
 

@@ -75,3 +75,7 @@ def test_chinese_text_with_ascii_commas_and_korean_ellipsis_is_quiet() -> None:
 def test_label_glued_to_a_link_or_word_after_a_colon_is_reported() -> None:
     assert codes("Ticket details:http://tickets.example.net/ now", "P107") == ["P107"]
     assert codes("Cover image:artist’s impression", "P107") == ["P107"]
+
+
+def test_swedish_inflected_abbreviations_are_quiet() -> None:
+    assert codes("EU:s budget och NATO:n styrkor växer.", "P107") == []

@@ -52,6 +52,8 @@ _ODD_SPACE = regex.compile(r"[\u2000-\u200a\u205f\u1680\u3000\u2028\u2029]")
 # or such a space at the edge of a line: layout debris.
 _SPACE_RUN = regex.compile(r"[ \u00a0\u202f\u2000-\u200a\u205f\u1680\u3000]{2,}|^[\u00a0\u202f]+|[\u00a0\u202f]+$",
                            regex.MULTILINE)
+# Marks that careful typography sets off with a thin or hair space.
+_SPACED_TYPOGRAPHY = frozenset("\u2014\u2013\u2026;:!?\u00ab\u00bb%")
 _NON_ASCII_SPACE = regex.compile(r"[\u00a0\u202f\u2000-\u200a\u205f\u1680\u3000]")
 _REPLACEMENT = regex.compile(r"\ufffd+")
 
@@ -218,8 +220,9 @@ class UnusualSpace(TextAndTitleRule):
             after = text[start + 1] if start + 1 < len(text) else ""
             if char == "\u3000" and (_ZW_SCRIPT.match(before) or _ZW_SCRIPT.match(after) or not before):
                 continue
-            if "\u2000" <= char <= "\u200a" and (before.isdigit() and after.isdigit()):
-                continue  # a thin space grouping digits
+            if "\u2000" <= char <= "\u200a" and (before.isdigit() and after.isdigit()
+                                                or before in _SPACED_TYPOGRAPHY or after in _SPACED_TYPOGRAPHY):
+                continue  # thin spaces grouping digits, around dashes, before French ; : ! ?
             if char in "\u2028\u2029":
                 replacement, label = "\n", "line or paragraph separator"
             else:

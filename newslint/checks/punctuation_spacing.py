@@ -35,6 +35,7 @@ _UNSPACED_SCRIPT = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Bopomofo}\p{Thai}"
 _NO_SPACE_AFTER = regex.compile(
     rf"(?<=[\p{{L}}\p{{M}}\p{{N}})\]\u201d\u2019](?<![{_UNSPACED_SCRIPT}]))(?P<mark>[,;:!?])(?=\p{{L}})(?![{_UNSPACED_SCRIPT}])"
 )
+_INFLECTED_ABBREVIATION = regex.compile(r"\p{Lu}:\p{Ll}{1,3}\b")
 _TOKEN = regex.compile(r"\S+")
 _LINKISH = regex.compile(r"://|@|www\.|/|=|\\|^(?:https?|mailto|ftp|tel|file|data|javascript|urn):", regex.IGNORECASE)
 _LINK_START = regex.compile(r"https?://|www\.", regex.IGNORECASE)
@@ -190,8 +191,8 @@ class MissingSpaceAfterPunctuation(TextAndTitleRule):
             before, after = text[pos - 1], text[pos + 1]
             if mark in ";:" and before.isupper() and after.isupper():
                 continue  # TL;DR, ISO:FR
-            if mark == ":" and before.isdigit():
-                continue  # 10:30am
+            if mark == ":" and (before.isdigit() or _INFLECTED_ABBREVIATION.match(text, pos - 1)):
+                continue  # 10:30am; Swedish and Finnish endings on abbreviations: EU:s, NATO:n
             if _LINKISH.search(_token_around(text, pos)) and not _LINK_START.match(text, pos + 1):
                 continue  # inside a link or path, but "details:http://…" lost its space
             yield self.diagnostic(pos, pos + 1, f"No space after {mark!r}.",
