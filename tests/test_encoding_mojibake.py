@@ -41,3 +41,17 @@ def test_typography_is_not_treated_as_mojibake() -> None:
 def test_lines_without_suspect_characters_skip_ftfy() -> None:
     line = "Plain ASCII with “typographic” quotes — and dashes…"
     assert repair_line(line) is line
+
+
+def test_misdecoding_that_lost_bytes_is_reported_without_a_fix() -> None:
+    original = "He said “hi” to Ángel."
+    replaced = original.encode("utf-8").decode("cp1252", errors="replace")
+    # The repairable part is repaired; what cp1252 could not decode stays lost (U+FFFD).
+    assert fixed(replaced, "encoding") == "He said “hi\ufffd to \ufffdngel."
+    dropped = original.encode("utf-8").decode("cp1252", errors="ignore")
+    found = run_rules(dropped, "E101")
+    assert any(d.fix is None and dropped[d.start:d.end] == "Ã" for d in found)
+
+
+def test_portuguese_and_vietnamese_tildes_are_not_residue() -> None:
+    assert codes("SÃO PAULO: a ação da Câmara; Ngã tư; mãe e irmã.", "E101") == []

@@ -46,6 +46,11 @@ MOJIBAKE_ONLY = TextFixerConfig(
 _SUSPECT = regex.compile(r"[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0]")
 
 
+# Mojibake that ftfy cannot repair because a byte was dropped on the way ("Ãngel" from
+# "Ángel", "â€" left of a lost quote): sequences no language writes.
+_RESIDUE = regex.compile(r"\u00e2\u20ac[\u0080-\u00bf\u2018-\u201e\u2022\u2122\u0153\u0161]?|\u00c3(?=[a-z])")
+
+
 @dataclass(frozen=True, slots=True)
 class Repair:
     start: int  # span in the document text
@@ -115,6 +120,16 @@ def mojibake_repairs(doc: Document) -> list[Repair]:
     return repairs
 
 
+def unrepairable_mojibake(doc: Document) -> list[tuple[int, int]]:
+    """Spans that are surely mis-decoded but that ftfy cannot repair (data was dropped)."""
+    text = doc.text
+    if "\u00e2" not in text and "\u00c3" not in text:
+        return []
+    repairs = mojibake_repairs(doc)
+    return [m.span() for m in _RESIDUE.finditer(text)
+            if not any(r.start < m.end() and m.start() < r.end for r in repairs)]
+
+
 class Mojibake(TextAndTitleRule):
     """Text decoded with the wrong character encoding (mojibake).
 
@@ -123,7 +138,9 @@ class Mojibake(TextAndTitleRule):
     another legacy codec ("Itâ€™s", "cafÃ©", "â€”"), using ftfy's detector. Only
     mis-decoding counts: typographic variants (curly quotes, ligatures, full-width forms)
     are left alone, and genuine text in other scripts is not flagged. Each finding names what
-    the span should read and carries ftfy's repair of that span as a safe fix.
+    the span should read and carries ftfy's repair of that span as a safe fix. Sequences
+    that are surely mojibake but lost a byte on the way ("Ãngel", a lone "â€") are reported
+    without a fix.
 
     ## Why is this bad?
     Mojibake makes words unreadable, breaks search and tokenisation, and marks the text as
@@ -156,3 +173,6 @@ class Mojibake(TextAndTitleRule):
                 fix=Fix.safe(f"Replace with {shown!r}", Edit(repair.start, repair.end, repair.replacement)),
                 expected=repair.replacement,
             )
+        for start, end in unrepairable_mojibake(doc):
+            yield self.diagnostic(start, end, f"Mis-decoded text {doc.text[start:end]!r} that cannot be "
+                                              "repaired: a byte was lost; recover it from the source.")
