@@ -43,7 +43,7 @@ MOJIBAKE_ONLY = TextFixerConfig(
 # Cheap pre-check: mojibake always contains a character outside ASCII other than the
 # typographic punctuation clean English text is full of. Lines without one skip ftfy
 # (benchmarks/encoding_speed.py measures the gain).
-_SUSPECT = regex.compile(r"[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0]")
+SUSPECT = regex.compile(r"[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0]")
 
 
 # Mojibake that ftfy cannot repair because a byte was dropped on the way ("Ãngel" from
@@ -99,7 +99,7 @@ def _starts(tokens: list[str]) -> list[int]:
 
 def repair_line(text: str) -> str:
     """ftfy's encoding repair of one line of text (unchanged when nothing is suspect)."""
-    if not _SUSPECT.search(text):
+    if not SUSPECT.search(text):
         return text
     return ftfy.fix_text(text, MOJIBAKE_ONLY)
 
