@@ -7,9 +7,9 @@ from collections.abc import Iterable
 
 import regex
 
+from newslint.checks.text_and_title import TextAndTitleRule
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
-from newslint.checks.text_and_title import TextAndTitleRule
 
 # A named or numeric character reference, with any extra levels of "&amp;" escaping
 # ("&amp;amp;quot;") taken in one span so one fix removes every level.

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 import regex
 
 from newslint.checks.encoding_mojibake import mojibake_repairs
+from newslint.checks.text_and_title import TextAndTitleRule
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
-from newslint.checks.text_and_title import TextAndTitleRule
 
 # C0 controls other than tab, line feed and carriage return; DEL; C1 controls; and whole
 # terminal escape sequences ("\x1b[31m").

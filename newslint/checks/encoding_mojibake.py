@@ -15,9 +15,9 @@ import ftfy
 import regex
 from ftfy import TextFixerConfig
 
+from newslint.checks.text_and_title import TextAndTitleRule
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
-from newslint.checks.text_and_title import TextAndTitleRule
 
 # Only encoding repairs: typographic normalisation (curly quotes, ligatures, full-width
 # forms, NFC), HTML entities and control characters are not mis-decoding (the last two have

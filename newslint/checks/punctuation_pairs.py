@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 import regex
 
+from newslint.checks.text_and_title import TextAndTitleRule
 from newslint.diagnostics import Category, Diagnostic, Severity
 from newslint.document import Block, Document
-from newslint.checks.text_and_title import TextAndTitleRule
 from newslint.rule import Rule
 
 OPEN, CLOSE = "open", "close"

@@ -11,9 +11,9 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
+from newslint.checks.text_and_title import TextAndTitleRule
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
-from newslint.checks.text_and_title import TextAndTitleRule
 from newslint.rule import Rule
 
 # Spaces (not no-break ones: those are deliberate) before a mark that ends a clause. A full
