@@ -51,3 +51,10 @@ def test_title_field_is_checked_and_fixed_in_place() -> None:
     assert [(d.code, d.field) for d in found] == [("E102", "title"), ("E101", "title")]
     outcome = fix_document(body, rules, title="Tom &amp; Jerry itâ€™s back")
     assert (outcome.text, outcome.title) == (body, "Tom & Jerry it’s back")
+
+
+def test_markdown_link_keeps_its_text_under_the_unsafe_fix() -> None:
+    text = "See the [full report](https://example.org/report) for details."
+    assert codes(text, "E104") == ["E104"]
+    assert fixed(text, "E104", unsafe=True) == "See the full report for details."
+    assert codes("See the [full report] (page 4) for details.", "E104") == []

@@ -45,6 +45,7 @@ _TEMPLATE = regex.compile(
     r"|\[(?P<code>caption|embed|video|audio|gallery|playlist|wp_caption|youtube|tweet|instagram)"
     r"\b[^\]\n]{0,500}\](?:[^\[\n]{0,1000}\[/(?P=code)\])?"
     r"|!\[[^\]\n]{0,200}\]\([^)\s]{1,500}\)"
+    r"|\[(?P<link_text>[^\[\]\n]{1,200})\]\((?:https?://|/)[^)\s]{0,500}\)"
 )
 
 
@@ -163,9 +164,10 @@ class TemplateDebris(TextAndTitleRule):
 
     ## What it does
     Finds template placeholders ("{{ author_name }}", "{% if %}"), CMS shortcodes with
-    their content ("[caption id=…]…[/caption]", "[embed]…[/embed]", "[gallery ids=…]") and
-    markdown image syntax ("![alt](url)") in article text. The fix that removes them is
-    unsafe: a caption shortcode may hold text the reader wants.
+    their content ("[caption id=…]…[/caption]", "[embed]…[/embed]", "[gallery ids=…]"),
+    markdown images ("![alt](url)") and markdown links ("[text](https://…)") in article
+    text. The fixes are unsafe: a caption shortcode may hold text the reader wants. A
+    markdown link is replaced by its text.
 
     ## Why is this bad?
     The debris is not article text; it shows that the extraction read the source format
@@ -195,7 +197,9 @@ class TemplateDebris(TextAndTitleRule):
         for match in _TEMPLATE.finditer(text):
             start, end = match.span()
             shown = match.group() if end - start <= 40 else match.group()[:37] + "…"
-            yield self.diagnostic(
-                start, end, f"Template or shortcode debris {shown!r} in the text.",
-                fix=Fix.unsafe("Remove the debris", Edit(start, end, "")),
-            )
+            link_text = match.group("link_text")
+            if link_text is not None:  # a markdown link: keep what the reader saw
+                fix = Fix.unsafe("Keep only the link text", Edit(start, end, link_text))
+            else:
+                fix = Fix.unsafe("Remove the debris", Edit(start, end, ""))
+            yield self.diagnostic(start, end, f"Template or markup debris {shown!r} in the text.", fix=fix)
