@@ -1,3 +1,5 @@
+import ftfy  # noqa: F401 - registers the "sloppy-windows-1252" codec
+
 from newslint.checks.encoding_mojibake import repair_line
 from tests.helpers import codes, fixed, run_rules
 
@@ -55,3 +57,9 @@ def test_misdecoding_that_lost_bytes_is_reported_without_a_fix() -> None:
 
 def test_portuguese_and_vietnamese_tildes_are_not_residue() -> None:
     assert codes("SÃO PAULO: a ação da Câmara; Ngã tư; mãe e irmã.", "E101") == []
+
+
+def test_long_garbled_paragraph_whose_no_break_spaces_became_spaces_is_repaired() -> None:
+    original = "Президент прибыл в Пекин с визитом. Россия и Китай подписали договор. " * 40
+    garbled = original.encode("utf-8").decode("sloppy-windows-1252").replace("\u00a0", " ")
+    assert fixed(garbled, "E101") == original

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import regex
 
-from newslint.checks.encoding_mojibake import mojibake_repairs
+from newslint.checks.encoding_mojibake import overlaps_repair
 from newslint.checks.text_and_title import TextAndTitleRule
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
@@ -58,10 +58,6 @@ _NON_ASCII_SPACE = regex.compile(r"[\u00a0\u202f\u2000-\u200a\u205f\u1680\u3000]
 _REPLACEMENT = regex.compile(r"\ufffd+")
 
 
-def _covered_by_mojibake(doc: Document, start: int, end: int) -> bool:
-    return any(r.start < end and start < r.end for r in mojibake_repairs(doc))
-
-
 class ControlCharacter(TextAndTitleRule):
     """A control character in the text.
 
@@ -96,7 +92,7 @@ class ControlCharacter(TextAndTitleRule):
         text = doc.text
         for match in _CONTROL.finditer(text):
             start, end = match.span()
-            if _covered_by_mojibake(doc, start, end):
+            if overlaps_repair(doc, start, end):
                 continue
             char = match.group()
             glued = 0 < start and end < len(text) and not text[start - 1].isspace() \
@@ -267,6 +263,6 @@ class ReplacementCharacter(TextAndTitleRule):
             return
         for match in _REPLACEMENT.finditer(text):
             start, end = match.span()
-            if _covered_by_mojibake(doc, start, end):
+            if overlaps_repair(doc, start, end):
                 continue
             yield self.diagnostic(start, end, "Replacement character: the original text was lost in decoding.")

@@ -7,6 +7,7 @@ line and ftfy's repair into spans with their replacements.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -58,7 +59,12 @@ class Repair:
     replacement: str
 
 
-_TOKENS = regex.compile(r"\s+|\S+")
+# Words split at ASCII white space only: no-break spaces and C1 characters are often part of
+# the mojibake itself.
+_TOKENS = regex.compile(r"[ \t\r\n\f\v]+|[^ \t\r\n\f\v]+")
+# Changed regions longer than this are reported whole instead of diffed character by
+# character (difflib is quadratic).
+_MAX_CHAR_DIFF = 2000
 
 
 def _char_changes(original: str, repaired: str) -> Iterator[tuple[int, int, int, int]]:
@@ -79,12 +85,15 @@ def _changed_spans(original: str, repaired: str) -> Iterator[tuple[int, int, int
     old_starts, new_starts = _starts(old_tokens), _starts(new_tokens)
     if len(old_tokens) == len(new_tokens):
         groups = [(k, k + 1, k, k + 1) for k, (a, b) in enumerate(zip(old_tokens, new_tokens)) if a != b]
-    else:
-        matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    else:  # ftfy joined words ("dÃ©jÃ  vu": the space was a no-break space byte)
+        matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens)
         groups = [(a1, a2, b1, b2) for tag, a1, a2, b1, b2 in matcher.get_opcodes() if tag != "equal"]
     for a1, a2, b1, b2 in groups:
-        i0, j0 = old_starts[a1], new_starts[b1]
-        changes = list(_char_changes(original[i0:old_starts[a2]], repaired[j0:new_starts[b2]]))
+        i0, i1, j0, j1 = old_starts[a1], old_starts[a2], new_starts[b1], new_starts[b2]
+        if i1 - i0 > _MAX_CHAR_DIFF:
+            yield i0, i1, j0, j1
+            continue
+        changes = list(_char_changes(original[i0:i1], repaired[j0:j1]))
         if changes:
             yield changes[0][0] + i0, changes[-1][1] + i0, changes[0][2] + j0, changes[-1][3] + j0
 
@@ -120,14 +129,24 @@ def mojibake_repairs(doc: Document) -> list[Repair]:
     return repairs
 
 
+def overlaps_repair(doc: Document, start: int, end: int) -> bool:
+    """True when [start, end) overlaps a mojibake repair (repairs are sorted and disjoint)."""
+    repairs = mojibake_repairs(doc)
+    if not repairs:
+        return False
+    starts = doc.__dict__.get("_mojibake_repair_starts")
+    if starts is None:
+        starts = doc.__dict__["_mojibake_repair_starts"] = [r.start for r in repairs]
+    index = bisect.bisect_left(starts, end) - 1
+    return index >= 0 and repairs[index].end > start
+
+
 def unrepairable_mojibake(doc: Document) -> list[tuple[int, int]]:
     """Spans that are surely mis-decoded but that ftfy cannot repair (data was dropped)."""
     text = doc.text
     if "\u00e2" not in text and "\u00c3" not in text:
         return []
-    repairs = mojibake_repairs(doc)
-    return [m.span() for m in _RESIDUE.finditer(text)
-            if not any(r.start < m.end() and m.start() < r.end for r in repairs)]
+    return [m.span() for m in _RESIDUE.finditer(text) if not overlaps_repair(doc, *m.span())]
 
 
 class Mojibake(TextAndTitleRule):
