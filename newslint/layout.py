@@ -1,0 +1,207 @@
+"""Where the article is in a scraped page: per-block prose features and the main run of prose.
+
+A scraped page is mostly short non-sentence lines (menus, footers, related lists) around one
+dense run of sentence-like paragraphs. Each block gets a prose score from features that need
+no phrase list (word count, sentence punctuation, stop-word density as in jusText, and
+phrase-pack hits when known); the main run is the contiguous stretch of blocks with the
+largest total score (a maximum-sum segment, linear in the number of blocks). Short lines
+inside that run (sub-headings, list items, credit lines) belong to the article; blocks
+outside it do not.
+
+Shared by the boilerplate classifier (B101) and the repeated-block rule (D102), which keeps
+the copy inside the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+import regex
+
+from newslint.document import Block, Document
+
+# Function words of the languages seen in scraped news; the share of them among a block's
+# words separates sentences from menus and headline lists (jusText's key feature).
+STOP_WORDS = frozenset("""
+a an the and or but if of to in on at by for with from as is are was were be been being it its
+this that these those he she they we you i his her their our your not no so than then there here
+which who whom what when where why how all any some more most can could will would should may might
+has have had do does did also just about into over after before under up out one two new said says
+der die das den dem des ein eine einer eines einem und oder aber nicht ist sind war waren wird werden
+mit von zu im am auf aus bei nach für über unter auch sich es er sie wir ihr dass wie noch nur
+le la les un une des du de et ou mais est sont était être avec pour par sur dans au aux ce cette ces
+il elle ils elles nous vous qui que quoi dont où ne pas plus se sa son ses leur leurs en y a été
+el los las unos unas del al y o pero es son fue ser con por para sobre en lo su sus que como más
+este esta estos estas se le les ya muy también entre sin hasta desde
+il lo gli una di da nel nella della delle degli dei con per su tra fra che non è sono era come anche
+o os as um uma do da dos das no na nos nas em com por para que não é são foi como mais também
+de het een en of maar niet is zijn was waren met voor op aan uit bij naar ook dat die wat
+и в во не на я что он она они мы вы с со как а но то это по к у из за от до для же бы ли
+a je se na v ve ze z do o od pro jak že to ale by bylo jsou byl je
+""".split())
+
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]*")
+# Sentence end, allowing closing quotes and brackets after it.
+_TERMINAL = regex.compile(r"[.!?\u2026\u3002\uff01\uff1f:;][\"'\u201d\u2019\u00bb)\]]*$")
+_CODE_LIKE = regex.compile(r"[{};=]|\)\s*$|^\s*[\])}]|//|\w\.\w+\(")
+_COUNTER = regex.compile(r"\(\d[\d,.]*\)\s*$|^\d[\d,.]*[kKmM]?\s+\p{L}+$")
+_SEPARATORS = regex.compile(r"\s[|\u2022\u00b7\u00bb\u203a/>]\s|\s[|\u2022\u00b7]|[|\u2022\u00b7]\s")
+
+
+@dataclass(frozen=True, slots=True)
+class BlockFeatures:
+    words: int
+    terminal: bool  # ends like a sentence
+    stop_ratio: float
+    separators: int  # pipes, bullets, chevrons between items ("Home | News | Sport")
+    title_case: float  # share of words starting upper-case (headline and menu style)
+    code_like: bool  # braces, semicolons, calls: a code listing inside the article
+    counter: bool  # "Docs (96)", "12 Comments": an item of a counted list or widget
+    digit_ratio: float  # share of words that are numbers (table rows, scores)
+    cjk: bool  # mostly Chinese, Japanese or Korean script: no stop words or title case to judge
+
+
+def block_features(text: str) -> BlockFeatures:
+    stripped = text.strip()
+    tokens = _WORD.findall(stripped)
+    cjk = len(_CJK.findall(stripped))
+    # CJK text has no spaces: count two characters as a word so lengths compare.
+    words = len(tokens) + cjk // 2
+    lowered = [t.lower() for t in tokens]
+    stops = sum(1 for t in lowered if t in STOP_WORDS)
+    cased = [t for t in tokens if t[0].isalpha()]
+    upper = sum(1 for t in cased if t[0].isupper())
+    return BlockFeatures(
+        words=words,
+        terminal=bool(_TERMINAL.search(stripped)),
+        stop_ratio=stops / len(tokens) if tokens else 0.0,
+        separators=len(_SEPARATORS.findall(stripped)),
+        title_case=upper / len(cased) if cased else 0.0,
+        code_like=bool(_CODE_LIKE.search(stripped)),
+        counter=bool(_COUNTER.search(stripped)),
+        digit_ratio=sum(1 for t in tokens if t[0].isdigit()) / len(tokens) if tokens else 0.0,
+        cjk=cjk * 3 >= sum(len(t) for t in tokens),
+    )
+
+
+@dataclass(frozen=True)
+class ArticleLayout:
+    """Per-block features and scores, and the main run as block indexes [first, last]."""
+
+    features: tuple[BlockFeatures, ...]
+    scores: tuple[float, ...]
+    first: int  # index into doc.blocks; -1 when the page has no run of prose
+    last: int
+
+    def inside(self, block_index: int) -> bool:
+        return self.first <= block_index <= self.last
+
+    @property
+    def found(self) -> bool:
+        return self.first >= 0
+
+
+# Scoring constants: a sentence-like block earns a tenth of its words (capped); a block that
+# looks like a menu or list entry (few words, title case, separators, counters) costs one;
+# other non-sentences (code, table rows, lower-case fragments, wrapped lines) cost little,
+# so the run can bridge them; a block a phrase pack recognised costs three.
+PROSE_MIN_WORDS = 8
+PROSE_MIN_STOP_RATIO = 0.12
+WORDS_PER_POINT = 10.0
+MAX_BLOCK_POINTS = 6.0
+SHORT_BLOCK_COST = 1.0
+FRAGMENT_BLOCK_COST = 0.25
+WIDGET_BLOCK_COST = 3.0
+MENU_MAX_WORDS = 4
+TITLE_CASE_MENU = 0.6
+
+
+def is_prose(f: BlockFeatures, stop_words_apply: bool) -> bool:
+    if f.words < PROSE_MIN_WORDS or f.separators >= 2:
+        return False
+    if f.cjk:
+        return True
+    if stop_words_apply and f.stop_ratio < PROSE_MIN_STOP_RATIO:
+        return False
+    # A hard-wrapped or unpunctuated sentence: lower-case words, many function words.
+    wrapped_sentence = f.title_case < 0.4 and (f.stop_ratio >= 0.2 or not stop_words_apply)
+    return f.terminal or f.words >= 25 or wrapped_sentence
+
+
+def is_menu_like(f: BlockFeatures) -> bool:
+    """A menu, list or widget entry rather than a fragment of article text."""
+    if f.code_like and f.title_case < 0.5:
+        return False
+    if f.digit_ratio >= 0.3 and f.words >= 3:
+        return False  # a table row
+    return (f.words <= MENU_MAX_WORDS or f.separators >= 2 or f.counter
+            or (f.title_case >= TITLE_CASE_MENU and not f.terminal))
+
+
+def block_score(f: BlockFeatures, stop_words_apply: bool, widget: bool) -> float:
+    if widget:
+        return -WIDGET_BLOCK_COST
+    if is_prose(f, stop_words_apply):
+        return min(f.words / WORDS_PER_POINT, MAX_BLOCK_POINTS)
+    return -SHORT_BLOCK_COST if is_menu_like(f) else -FRAGMENT_BLOCK_COST
+
+
+def max_sum_run(scores: list[float]) -> tuple[int, int, float]:
+    """(first, last, total) of the contiguous segment with the largest sum (Kadane)."""
+    best = (-1, -1, 0.0)
+    start, total = 0, 0.0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            start, total = i, 0.0
+        total += score
+        if total > best[2]:
+            best = (start, i, total)
+    return best
+
+
+def article_layout(doc: Document, widget_blocks: Collection[int] = ()) -> ArticleLayout:
+    """The main run of prose of `doc`; `widget_blocks` are blocks a phrase pack matched."""
+    features = [block_features(block.text) for block in doc.blocks]
+    long_blocks = [f for f in features if f.words >= PROSE_MIN_WORDS]
+    # Languages without a stop-word list here (Korean, Chinese, ...): judge by shape alone.
+    stop_words_apply = bool(long_blocks) and max(f.stop_ratio for f in long_blocks) >= 0.1
+    widgets = set(widget_blocks)
+    scores = [block_score(f, stop_words_apply, i in widgets) for i, f in enumerate(features)]
+    first, last, _ = max_sum_run(scores)
+    if first >= 0:
+        first, last = _extend_over_fragments(features, scores, first, last)
+    return ArticleLayout(tuple(features), tuple(scores), first, last)
+
+
+def _extend_over_fragments(features: list[BlockFeatures], scores: list[float],
+                           first: int, last: int) -> tuple[int, int]:
+    """Grow the run over adjoining fragments (table rows, code, list items) of the article.
+
+    The maximum-sum run stops before any trailing block that costs something, so a table or
+    listing that ends the article would be cut off; fragments are not menu entries, so the
+    run takes them up to the first menu-like, widget or prose block.
+    """
+    while last + 1 < len(scores) and scores[last + 1] == -FRAGMENT_BLOCK_COST:
+        last += 1
+    while first - 1 >= 0 and scores[first - 1] == -FRAGMENT_BLOCK_COST:
+        first -= 1
+    return first, last
+
+
+def block_is_prose(layout: ArticleLayout, block_index: int) -> bool:
+    return layout.scores[block_index] > 0
+
+
+def cached_layout(doc: Document, widget_blocks: Collection[int] = ()) -> ArticleLayout:
+    """`article_layout`, computed once per document and set of widget blocks."""
+    key = ("_article_layout", frozenset(widget_blocks))
+    cache = doc.__dict__.setdefault("_layout_cache", {})
+    if key not in cache:
+        cache[key] = article_layout(doc, widget_blocks)
+    return cache[key]
+
+
+__all__ = ["ArticleLayout", "Block", "BlockFeatures", "article_layout", "block_features",
+           "block_is_prose", "cached_layout", "is_menu_like", "is_prose", "max_sum_run"]
