@@ -47,6 +47,14 @@ _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]*")
 _TERMINAL = regex.compile(r"[.!?\u2026\u3002\uff01\uff1f:;][\"'\u201d\u2019\u00bb)\]]*$")
 _CODE_LIKE = regex.compile(r"[{};=]|\)\s*$|^\s*[\])}]|//|\w\.\w+\(")
 _COUNTER = regex.compile(r"\(\d[\d,.]*\)\s*$|^\d[\d,.]*[kKmM]?\s+\p{L}+$")
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+# A time of day, "3 hours ago" or a "name says:" header: the skeleton of comment threads.
+_STAMP = regex.compile(
+    r"\b\d{1,2}:\d{2}\b|\bago$|^\S+(?:\s\S+){0,2}\s(?:says|said|wrote|writes):$", regex.IGNORECASE)
+_DATE = regex.compile(
+    rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\.?\s+{_MONTH}\.?,?\s+\d{{4}}\b|"
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", regex.IGNORECASE)
 _SEPARATORS = regex.compile(r"\s[|\u2022\u00b7\u00bb\u203a/>]\s|\s[|\u2022\u00b7]|[|\u2022\u00b7]\s")
 
 
@@ -60,6 +68,8 @@ class BlockFeatures:
     code_like: bool  # braces, semicolons, calls: a code listing inside the article
     counter: bool  # "Docs (96)", "12 Comments": an item of a counted list or widget
     digit_ratio: float  # share of words that are numbers (table rows, scores)
+    stamp: bool  # a short time-of-day, "... ago" or "name says:" line
+    dated: bool  # a short line holding a date (a dateline, a teaser's date)
     cjk: bool  # mostly Chinese, Japanese or Korean script: no stop words or title case to judge
 
 
@@ -82,6 +92,8 @@ def block_features(text: str) -> BlockFeatures:
         code_like=bool(_CODE_LIKE.search(stripped)),
         counter=bool(_COUNTER.search(stripped)),
         digit_ratio=sum(1 for t in tokens if t[0].isdigit()) / len(tokens) if tokens else 0.0,
+        stamp=len(tokens) <= 10 and bool(_STAMP.search(stripped)),
+        dated=len(tokens) <= 10 and bool(_DATE.search(stripped)),
         cjk=cjk * 3 >= sum(len(t) for t in tokens),
     )
 
@@ -106,7 +118,8 @@ class ArticleLayout:
 # Scoring constants: a sentence-like block earns a tenth of its words (capped); a block that
 # looks like a menu or list entry (few words, title case, separators, counters) costs one;
 # other non-sentences (code, table rows, lower-case fragments, wrapped lines) cost little,
-# so the run can bridge them; a block a phrase pack recognised costs three.
+# so the run can bridge them; a block a phrase pack recognised, or a timestamp or "name
+# says:" line (the skeleton of comment threads), costs three. Dates count as menu entries.
 PROSE_MIN_WORDS = 8
 PROSE_MIN_STOP_RATIO = 0.12
 WORDS_PER_POINT = 10.0
@@ -136,12 +149,12 @@ def is_menu_like(f: BlockFeatures) -> bool:
         return False
     if f.digit_ratio >= 0.3 and f.words >= 3:
         return False  # a table row
-    return (f.words <= MENU_MAX_WORDS or f.separators >= 2 or f.counter
+    return (f.words <= MENU_MAX_WORDS or f.separators >= 2 or f.counter or f.dated
             or (f.title_case >= TITLE_CASE_MENU and not f.terminal))
 
 
 def block_score(f: BlockFeatures, stop_words_apply: bool, widget: bool) -> float:
-    if widget:
+    if widget or f.stamp:
         return -WIDGET_BLOCK_COST
     if is_prose(f, stop_words_apply):
         return min(f.words / WORDS_PER_POINT, MAX_BLOCK_POINTS)
