@@ -51,7 +51,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 # A time of day, "3 hours ago" or a "name says:" header: the skeleton of comment threads.
 _STAMP = regex.compile(
-    r"\b\d{1,2}:\d{2}\b|\bago$|^\S+(?:\s\S+){0,2}\s(?:says|said|wrote|writes):$", regex.IGNORECASE)
+    r"\b\d{1,2}:\d{2}\b|\bago$|\s(?:says|writes):?$", regex.IGNORECASE)
 _DATE = regex.compile(
     rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\.?\s+{_MONTH}\.?,?\s+\d{{4}}\b|"
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", regex.IGNORECASE)
@@ -92,7 +92,7 @@ def block_features(text: str) -> BlockFeatures:
         code_like=bool(_CODE_LIKE.search(stripped)),
         counter=bool(_COUNTER.search(stripped)),
         digit_ratio=sum(1 for t in tokens if t[0].isdigit()) / len(tokens) if tokens else 0.0,
-        stamp=len(tokens) <= 10 and bool(_STAMP.search(stripped)),
+        stamp=len(tokens) <= 14 and bool(_STAMP.search(stripped)),
         dated=len(tokens) <= 10 and bool(_DATE.search(stripped)),
         cjk=cjk * 3 >= sum(len(t) for t in tokens),
     )
@@ -100,19 +100,23 @@ def block_features(text: str) -> BlockFeatures:
 
 @dataclass(frozen=True)
 class ArticleLayout:
-    """Per-block features and scores, and the main run as block indexes [first, last]."""
+    """Per-block features and scores, and the article's runs as block index pairs [first, last]."""
 
     features: tuple[BlockFeatures, ...]
     scores: tuple[float, ...]
-    first: int  # index into doc.blocks; -1 when the page has no run of prose
-    last: int
+    runs: tuple[tuple[int, int], ...]  # sorted; empty when the page has no run of prose
 
     def inside(self, block_index: int) -> bool:
-        return self.first <= block_index <= self.last
+        return any(first <= block_index <= last for first, last in self.runs)
+
+    def distance(self, block_index: int) -> int:
+        """Blocks between `block_index` and the nearest run (0 inside one)."""
+        return min((max(first - block_index, block_index - last, 0) for first, last in self.runs),
+                   default=len(self.scores))
 
     @property
     def found(self) -> bool:
-        return self.first >= 0
+        return bool(self.runs)
 
 
 # Scoring constants: a sentence-like block earns a tenth of its words (capped); a block that
@@ -182,14 +186,18 @@ def article_layout(doc: Document, widget_blocks: Collection[int] = ()) -> Articl
     stop_words_apply = bool(long_blocks) and max(f.stop_ratio for f in long_blocks) >= 0.1
     widgets = set(widget_blocks)
     scores = [block_score(f, stop_words_apply, i in widgets) for i, f in enumerate(features)]
+    runs = [_extend_over_fragments(scores, first, last) for first, last in _article_runs(scores)]
+    return ArticleLayout(tuple(features), tuple(scores), tuple(sorted(runs)))
+
+
+def _article_runs(scores: list[float]) -> list[tuple[int, int]]:
+    """The main run. (Adding side runs nearly as strong, for articles cut in two by a video
+    player, was measured and lost more to comment threads and teasers than it gained.)"""
     first, last, _ = max_sum_run(scores)
-    if first >= 0:
-        first, last = _extend_over_fragments(features, scores, first, last)
-    return ArticleLayout(tuple(features), tuple(scores), first, last)
+    return [(first, last)] if first >= 0 else []
 
 
-def _extend_over_fragments(features: list[BlockFeatures], scores: list[float],
-                           first: int, last: int) -> tuple[int, int]:
+def _extend_over_fragments(scores: list[float], first: int, last: int) -> tuple[int, int]:
     """Grow the run over adjoining fragments (table rows, code, list items) of the article.
 
     The maximum-sum run stops before any trailing block that costs something, so a table or

@@ -175,8 +175,7 @@ def _outside_verdict(layout: ArticleLayout, i: int, widget: bool) -> _Verdict:
         # A sentence-like block away from the article (a teaser, a comment): less certain.
         confidence = 0.7
         evidence.append("prose, but not in the article's run")
-    gap = layout.first - i if i < layout.first else i - layout.last
-    if gap <= 2 and f.words >= 3:
+    if layout.distance(i) <= 2 and f.words >= 3:
         # Right next to the article: a dateline, a standfirst or a credit line may belong to it.
         confidence = min(confidence, 0.6)
         evidence.append("next to the article")
