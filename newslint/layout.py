@@ -70,10 +70,12 @@ class BlockFeatures:
     digit_ratio: float  # share of words that are numbers (table rows, scores)
     stamp: bool  # a short time-of-day, "... ago" or "name says:" line
     dated: bool  # a short line holding a date (a dateline, a teaser's date)
+    lower_start: bool  # starts with a lower-case letter: the rest of a wrapped sentence
+    continued: bool  # the next block starts lower-case: this one is a wrapped line
     cjk: bool  # mostly Chinese, Japanese or Korean script: no stop words or title case to judge
 
 
-def block_features(text: str) -> BlockFeatures:
+def block_features(text: str, next_text: str = "") -> BlockFeatures:
     stripped = text.strip()
     tokens = _WORD.findall(stripped)
     cjk = len(_CJK.findall(stripped))
@@ -94,6 +96,8 @@ def block_features(text: str) -> BlockFeatures:
         digit_ratio=sum(1 for t in tokens if t[0].isdigit()) / len(tokens) if tokens else 0.0,
         stamp=len(tokens) <= 14 and bool(_STAMP.search(stripped)),
         dated=len(tokens) <= 10 and bool(_DATE.search(stripped)),
+        lower_start=stripped[:1].islower(),
+        continued=next_text.lstrip()[:1].islower(),
         cjk=cjk * 3 >= sum(len(t) for t in tokens),
     )
 
@@ -133,6 +137,7 @@ FRAGMENT_BLOCK_COST = 0.25
 WIDGET_BLOCK_COST = 3.0
 MENU_MAX_WORDS = 4
 TITLE_CASE_MENU = 0.6
+GAP_EXPONENT = 1.0
 
 
 def is_prose(f: BlockFeatures, stop_words_apply: bool) -> bool:
@@ -142,19 +147,20 @@ def is_prose(f: BlockFeatures, stop_words_apply: bool) -> bool:
         return True
     if stop_words_apply and f.stop_ratio < PROSE_MIN_STOP_RATIO:
         return False
-    # A hard-wrapped or unpunctuated sentence: lower-case words, many function words.
-    wrapped_sentence = f.title_case < 0.4 and (f.stop_ratio >= 0.2 or not stop_words_apply)
+    # A hard-wrapped sentence: it goes on, lower-case, on the next line.
+    wrapped_sentence = f.continued and f.title_case < 0.4
     return f.terminal or f.words >= 25 or wrapped_sentence
 
 
 def is_menu_like(f: BlockFeatures) -> bool:
-    """A menu, list or widget entry rather than a fragment of article text."""
+    """A menu, list or widget entry, label or headline rather than a fragment of article text."""
     if f.code_like and f.title_case < 0.5:
         return False
     if f.digit_ratio >= 0.3 and f.words >= 3:
         return False  # a table row
-    return (f.words <= MENU_MAX_WORDS or f.separators >= 2 or f.counter or f.dated
-            or (f.title_case >= TITLE_CASE_MENU and not f.terminal))
+    if not f.terminal and not f.lower_start:
+        return True  # a menu entry, a label, a headline (a sub-heading inside the run is cheap)
+    return f.words <= MENU_MAX_WORDS or f.separators >= 2 or f.counter or f.dated
 
 
 def block_score(f: BlockFeatures, stop_words_apply: bool, widget: bool) -> float:
@@ -180,7 +186,9 @@ def max_sum_run(scores: list[float]) -> tuple[int, int, float]:
 
 def article_layout(doc: Document, widget_blocks: Collection[int] = ()) -> ArticleLayout:
     """The main run of prose of `doc`; `widget_blocks` are blocks a phrase pack matched."""
-    features = [block_features(block.text) for block in doc.blocks]
+    blocks = doc.blocks
+    features = [block_features(block.text, blocks[i + 1].text if i + 1 < len(blocks) else "")
+                for i, block in enumerate(blocks)]
     long_blocks = [f for f in features if f.words >= PROSE_MIN_WORDS]
     # Languages without a stop-word list here (Korean, Chinese, ...): judge by shape alone.
     stop_words_apply = bool(long_blocks) and max(f.stop_ratio for f in long_blocks) >= 0.1
@@ -191,10 +199,29 @@ def article_layout(doc: Document, widget_blocks: Collection[int] = ()) -> Articl
 
 
 def _article_runs(scores: list[float]) -> list[tuple[int, int]]:
-    """The main run. (Adding side runs nearly as strong, for articles cut in two by a video
-    player, was measured and lost more to comment threads and teasers than it gained.)"""
-    first, last, _ = max_sum_run(scores)
-    return [(first, last)] if first >= 0 else []
+    """The main run, found over groups: each prose block alone, each stretch of costing
+    blocks as one group whose menu-entry cost grows sublinearly with its length (a table or
+    a list of short items inside the article costs less than its rows; widgets cost in full).
+
+    (Adding side runs nearly as strong, for articles cut in two by a video player, was
+    measured and lost more to comment threads and teasers than it gained.)"""
+    groups: list[tuple[int, int, float]] = []
+    i = 0
+    while i < len(scores):
+        if scores[i] > 0:
+            groups.append((i, i, scores[i]))
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(scores) and scores[j + 1] <= 0:
+            j += 1
+        gap = scores[i:j + 1]
+        menus = sum(1 for s in gap if s == -SHORT_BLOCK_COST)
+        others = sum(s for s in gap if s != -SHORT_BLOCK_COST)
+        groups.append((i, j, others - SHORT_BLOCK_COST * menus ** GAP_EXPONENT))
+        i = j + 1
+    first, last, _ = max_sum_run([g[2] for g in groups])
+    return [(groups[first][0], groups[last][1])] if first >= 0 else []
 
 
 def _extend_over_fragments(scores: list[float], first: int, last: int) -> tuple[int, int]:
