@@ -202,11 +202,11 @@ def article_layout(doc: Document, widget_blocks: Collection[int] = ()) -> Articl
 
 
 def _announced_lists(features: list[BlockFeatures], scores: list[float]) -> None:
-    """Score the items of a list or table that a sentence announces ("... as follows:") as
+    """Score the items of a list or table that a line announces ("... as follows:") as
     fragments of the article, up to the next sentence or widget block."""
     i = 0
     while i < len(features):
-        if scores[i] > 0 and features[i].announces:
+        if scores[i] > -WIDGET_BLOCK_COST and features[i].announces:
             j = i + 1
             while j < len(features) and j - i <= MAX_LIST_ITEMS and scores[j] == -SHORT_BLOCK_COST:
                 scores[j] = -FRAGMENT_BLOCK_COST
