@@ -202,8 +202,8 @@ def article_layout(doc: Document, widget_blocks: Collection[int] = ()) -> Articl
 
 
 def _announced_lists(features: list[BlockFeatures], scores: list[float]) -> None:
-    """Score the items of a list or table that a line announces ("... as follows:") as
-    fragments of the article, up to the next sentence or widget block."""
+    """Score a line ending with a colon ("... as follows:") and the list or table items it
+    announces as fragments of the article, up to the next sentence or widget block."""
     i = 0
     while i < len(features):
         if scores[i] > -WIDGET_BLOCK_COST and features[i].announces:
@@ -211,6 +211,8 @@ def _announced_lists(features: list[BlockFeatures], scores: list[float]) -> None
             while j < len(features) and j - i <= MAX_LIST_ITEMS and scores[j] == -SHORT_BLOCK_COST:
                 scores[j] = -FRAGMENT_BLOCK_COST
                 j += 1
+            if j - i > 2 and scores[i] < 0:
+                scores[i] = -FRAGMENT_BLOCK_COST
             i = j
         else:
             i += 1

@@ -9,7 +9,8 @@ Two kinds:
   Facebook Share on X Email", "Read more: <headline>"): a block of at most `max_words`
   words (25 when unset) whose normalised text begins with one, at a word boundary, is
   reported too. A prefix hit is weaker evidence than a whole-line match, so its fix uses
-  `prefix_applicability` (default `unsafe`). Prefixes share the pack's one automaton.
+  `prefix_applicability` (default `unsafe`) and it is reported at `prefix_severity`
+  (default `info`). Prefixes share the pack's one automaton.
 - `substitution`: `swap` maps a bad form to a good one; each occurrence is reported with a
   fix that writes the good form.
 
@@ -48,7 +49,8 @@ _COMMON_KEYS = {
 }
 _KIND_KEYS = {
     "phrase": {"phrases": list, "patterns": list, "match": str, "fix": str, "applicability": str,
-               "max_words": int, "prefixes": list, "prefix_applicability": str},
+               "max_words": int, "prefixes": list, "prefix_applicability": str,
+               "prefix_severity": str},
     "substitution": {"swap": dict},
 }
 _FIX_MODES = ("none", "remove-block", "remove-match")
@@ -94,8 +96,9 @@ def validate(path: Path, data: dict[str, Any]) -> None:
         raise _fail(path, "name", "must be a lower-case slug, e.g. share-widget")
     if data["category"] not in {c.value for c in Category}:
         raise _fail(path, "category", f"must be one of {', '.join(c.value for c in Category)}")
-    if data.get("severity", "warning") not in {s.value for s in Severity}:
-        raise _fail(path, "severity", "must be error, warning or info")
+    for key, default in (("severity", "warning"), ("prefix_severity", "info")):
+        if data.get(key, default) not in {s.value for s in Severity}:
+            raise _fail(path, key, "must be error, warning or info")
     for key in ("phrases", "patterns", "prefixes"):
         for i, item in enumerate(data.get(key, [])):
             if not isinstance(item, str):
@@ -164,6 +167,7 @@ class PhraseRule(PackRule):
         self.fix_mode = self.data.get("fix", "remove-block" if self.match_mode == "line" else "none")
         self.applicability = self.data.get("applicability", "safe")
         self.prefix_applicability = self.data.get("prefix_applicability", "unsafe")
+        self.prefix_severity = Severity(self.data.get("prefix_severity", "info"))
         self.max_words = self.data.get("max_words", 0)
         self.prefix_max_words = self.max_words or self.DEFAULT_PREFIX_MAX_WORDS
 
@@ -183,18 +187,18 @@ class PhraseRule(PackRule):
                 n_words = len(block.text.split())
                 if self.max_words and n_words > self.max_words:
                     continue
-                applicability = self.applicability
+                applicability, severity = self.applicability, self.severity
                 matched = self.matcher.match_line(block.text)
                 if matched is None and n_words <= self.prefix_max_words:
                     matched = self.matcher.match_prefix(block.text)
-                    applicability = self.prefix_applicability
+                    applicability, severity = self.prefix_applicability, self.prefix_severity
                 if matched is not None:
                     yield self.diagnostic(
                         doc.lines[block.first_line].start, doc.lines[block.last_line].end,
                         self.message_for(block.stripped),
                         fix=self._fix(doc, block.start, block.end, block.first_line, block.last_line,
                                       applicability),
-                        matched=matched,
+                        severity=severity, matched=matched,
                     )
             else:
                 for m in self.matcher.find(doc.text, block.start, block.end):

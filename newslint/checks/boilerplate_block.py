@@ -103,14 +103,17 @@ class BoilerplateBlock(Rule):
             j = i
             while j + 1 < len(verdicts) and verdicts[j + 1] is not None:
                 j += 1
-            run = [v for v in verdicts[i:j + 1] if v is not None]
-            # A run the phrase packs already cover line by line needs no second finding.
-            if not all(k in widgets for k in range(i, j + 1)):
-                yield self._finding(doc, blocks[i].first_line, blocks[j].last_line, run)
+            # The confidence speaks for the blocks this rule adds: the phrase packs report
+            # theirs already, and a run they cover entirely needs no second finding.
+            claimed = [v for k, v in enumerate(verdicts[i:j + 1], i) if v is not None and k not in widgets]
+            if claimed:
+                evidence = [v for v in verdicts[i:j + 1] if v is not None]
+                yield self._finding(doc, blocks[i].first_line, blocks[j].last_line, claimed, evidence)
             i = j + 1
 
-    def _finding(self, doc: Document, first: int, last: int, run: list[_Verdict]) -> Diagnostic:
-        confidence = round(sum(v.confidence for v in run) / len(run), 2)
+    def _finding(self, doc: Document, first: int, last: int, claimed: list[_Verdict],
+                 run: list[_Verdict]) -> Diagnostic:
+        confidence = round(run_confidence([v.confidence for v in claimed]), 2)
         evidence = sorted({e for v in run for e in v.evidence}, key=lambda e: -sum(e in v.evidence for v in run))
         n = last - first + 1
         what = "This line is" if n == 1 else f"These {n} lines are"
@@ -122,6 +125,19 @@ class BoilerplateBlock(Rule):
                                     confidence=confidence, evidence=evidence)
         diag.severity = severity
         return diag
+
+
+def run_confidence(confidences: list[float]) -> float:
+    """Evidence of the blocks of a run combined: every block is a partly independent witness,
+    so a long run of menu lines is near-certain while one short line alone is not
+    (1 - product of (1 - c), damped by EVIDENCE_DAMPING for their dependence)."""
+    doubt = 1.0
+    for c in confidences:
+        doubt *= (1.0 - c) ** EVIDENCE_DAMPING
+    return 1.0 - doubt
+
+
+EVIDENCE_DAMPING = 0.5
 
 
 def _prior_blocks(doc: Document, prior: list[Diagnostic]) -> tuple[set[int], set[int]]:
@@ -151,9 +167,9 @@ def _inside_verdict(f: BlockFeatures, widget: bool, repeated_outside: bool) -> _
     if widget:
         return _Verdict(0.9, ["phrase-pack match"])
     if repeated_outside and f.words < 8:
-        return _Verdict(0.75, ["short line repeated in the page's menus or lists"])
+        return _Verdict(0.5, ["short line repeated in the page's menus or lists"])
     if f.separators >= 2 and not f.terminal:
-        return _Verdict(0.7, ["items separated by pipes or bullets"])
+        return _Verdict(0.45, ["items separated by pipes or bullets"])
     return None
 
 
@@ -161,8 +177,8 @@ def _outside_verdict(layout: ArticleLayout, i: int, widget: bool) -> _Verdict:
     f = layout.features[i]
     evidence = ["outside the main run of prose"]
     if widget:
-        return _Verdict(0.95, evidence + ["phrase-pack match"])
-    confidence = 0.85
+        return _Verdict(0.9, evidence + ["phrase-pack match"])
+    confidence = 0.6
     if f.words < 8:
         evidence.append("short line")
     if not f.terminal:
@@ -173,10 +189,10 @@ def _outside_verdict(layout: ArticleLayout, i: int, widget: bool) -> _Verdict:
         evidence.append("title-case headline")
     if layout.scores[i] > 0:
         # A sentence-like block away from the article (a teaser, a comment): less certain.
-        confidence = 0.7
+        confidence = 0.35
         evidence.append("prose, but not in the article's run")
     if layout.distance(i) <= 2 and f.words >= 3:
         # Right next to the article: a dateline, a standfirst or a credit line may belong to it.
-        confidence = min(confidence, 0.6)
+        confidence = min(confidence, 0.3)
         evidence.append("next to the article")
     return _Verdict(confidence, evidence)
