@@ -45,7 +45,7 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]*")
 # Sentence end, allowing closing quotes and brackets after it.
 _TERMINAL = regex.compile(r"[.!?\u2026\u3002\uff01\uff1f:;][\"'\u201d\u2019\u00bb)\]]*$")
-_CODE_LIKE = regex.compile(r"[{};=]|\)\s*$|^\s*[\])}]|//|\w\.\w+\(")
+_CODE_LIKE = regex.compile(r"[\[{(]\s*$|[{};=]|\)\s*$|^\s*[\])}]|//|\w\.\w+\(")
 _COUNTER = regex.compile(r"\(\d[\d,.]*\)\s*$|^\d[\d,.]*[kKmM]?\s+\p{L}+$")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -55,6 +55,8 @@ _STAMP = regex.compile(
 _DATE = regex.compile(
     rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\.?\s+{_MONTH}\.?,?\s+\d{{4}}\b|"
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", regex.IGNORECASE)
+# "June 9 – West Palm Beach, FL": an item of a schedule (tour dates, fixtures, events).
+_SCHEDULE_ITEM = regex.compile(rf"^{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b", regex.IGNORECASE)
 _SEPARATORS = regex.compile(r"\s[|\u2022\u00b7\u00bb\u203a/>]\s|\s[|\u2022\u00b7]|[|\u2022\u00b7]\s")
 
 
@@ -72,6 +74,7 @@ class BlockFeatures:
     dated: bool  # a short line holding a date (a dateline, a teaser's date)
     lower_start: bool  # starts with a lower-case letter: the rest of a wrapped sentence
     continued: bool  # the next block starts lower-case: this one is a wrapped line
+    schedule_item: bool  # starts with a month and day: an entry of a schedule
     announces: bool  # ends with a colon: a list or table follows
     cjk: bool  # mostly Chinese, Japanese or Korean script: no stop words or title case to judge
 
@@ -99,6 +102,7 @@ def block_features(text: str, next_text: str = "") -> BlockFeatures:
         dated=len(tokens) <= 10 and bool(_DATE.search(stripped)),
         lower_start=stripped[:1].islower(),
         announces=stripped.endswith(":"),
+        schedule_item=bool(_SCHEDULE_ITEM.match(stripped)),
         continued=next_text.lstrip()[:1].islower(),
         cjk=cjk * 3 >= sum(len(t) for t in tokens),
     )
@@ -140,6 +144,7 @@ WIDGET_BLOCK_COST = 3.0
 MENU_MAX_WORDS = 4
 TITLE_CASE_MENU = 0.6
 MAX_LIST_ITEMS = 80
+LIST_MIN_ITEMS = 3
 
 
 def is_prose(f: BlockFeatures, stop_words_apply: bool) -> bool:
@@ -158,8 +163,8 @@ def is_menu_like(f: BlockFeatures) -> bool:
     """A menu, list or widget entry, label or headline rather than a fragment of article text."""
     if f.code_like and f.title_case < 0.5:
         return False
-    if f.digit_ratio >= 0.3 and f.words >= 3:
-        return False  # a table row
+    if (f.digit_ratio >= 0.3 and f.words >= 3) or (f.schedule_item and f.words >= 5):
+        return False  # a table row or a schedule entry
     if not f.terminal and not f.lower_start:
         return True  # a menu entry, a label, a headline (a sub-heading inside the run is cheap)
     return f.words <= MENU_MAX_WORDS or f.separators >= 2 or f.counter or f.dated
@@ -231,10 +236,19 @@ def _extend_over_fragments(scores: list[float], first: int, last: int) -> tuple[
 
     The maximum-sum run stops before any trailing block that costs something, so a table or
     listing that ends the article would be cut off; fragments are not menu entries, so the
-    run takes them up to the first menu-like, widget or prose block.
+    run takes them up to the first menu-like, widget or prose block. One menu-like block
+    right after the run is taken too when at least LIST_MIN_ITEMS fragments follow it: a
+    sub-heading over a closing list ("Tour dates").
     """
-    while last + 1 < len(scores) and scores[last + 1] == -FRAGMENT_BLOCK_COST:
-        last += 1
+    while True:
+        if last + 1 < len(scores) and scores[last + 1] == -FRAGMENT_BLOCK_COST:
+            last += 1
+        elif (last + 1 < len(scores) and scores[last + 1] == -SHORT_BLOCK_COST
+              and all(s == -FRAGMENT_BLOCK_COST for s in scores[last + 2:last + 2 + LIST_MIN_ITEMS])
+              and last + 1 + LIST_MIN_ITEMS < len(scores)):
+            last += 1
+        else:
+            break
     while first - 1 >= 0 and scores[first - 1] == -FRAGMENT_BLOCK_COST:
         first -= 1
     return first, last
