@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
 from newslint.layout import ArticleLayout, BlockFeatures, cached_layout
-from newslint.matching import normalise_line
 from newslint.rule import Rule, line_span_diagnostic
 
 
@@ -29,8 +28,8 @@ class BoilerplateBlock(Rule):
     score. Blocks outside it are reported, one finding per run of consecutive blocks, with
     the evidence in the message and a `confidence` between 0 and 1. Short lines inside the
     run (sub-headings, list items, credit lines) are kept unless a phrase pack matched them
-    or they repeat a line found outside the article (a menu printed twice). Phrase-pack
-    hits count as strong evidence. The fix removes the whole run and is unsafe: the
+    or they are items separated by pipes or bullets. Phrase-pack hits count as strong
+    evidence. The fix removes the whole run and is unsafe: the
     decision is statistical.
 
     ## Why is this bad?
@@ -81,14 +80,12 @@ class BoilerplateBlock(Rule):
         if not layout.found:
             return
         title = doc.title_block.index if doc.title_block is not None else -1
-        outside_keys = {normalise_line(b.text) for i, b in enumerate(blocks) if not layout.inside(i)}
         verdicts: list[_Verdict | None] = []
         for i, block in enumerate(blocks):
             if i == title or i in owned_blocks:
                 verdicts.append(None)
             elif layout.inside(i):
-                verdicts.append(_inside_verdict(layout.features[i], i in widget_blocks,
-                                                normalise_line(block.text) in outside_keys))
+                verdicts.append(_inside_verdict(layout.features[i], i in widget_blocks))
             else:
                 verdicts.append(_outside_verdict(layout, i, i in widget_blocks))
         yield from self._runs(doc, verdicts, widget_blocks)
@@ -163,11 +160,9 @@ def _prior_blocks(doc: Document, prior: list[Diagnostic]) -> tuple[set[int], set
     return widgets, owned
 
 
-def _inside_verdict(f: BlockFeatures, widget: bool, repeated_outside: bool) -> _Verdict | None:
+def _inside_verdict(f: BlockFeatures, widget: bool) -> _Verdict | None:
     if widget:
         return _Verdict(0.9, ["phrase-pack match"])
-    if repeated_outside and f.words < 8:
-        return _Verdict(0.5, ["short line repeated in the page's menus or lists"])
     if f.separators >= 2 and not f.terminal:
         return _Verdict(0.45, ["items separated by pipes or bullets"])
     return None
