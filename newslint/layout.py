@@ -201,19 +201,21 @@ def article_layout(doc: Document, widget_blocks: Collection[int] = ()) -> Articl
     stop_words_apply = bool(long_blocks) and max(f.stop_ratio for f in long_blocks) >= 0.1
     widgets = set(widget_blocks)
     scores = [block_score(f, stop_words_apply, i in widgets) for i, f in enumerate(features)]
-    _announced_lists(features, scores)
+    _announced_lists(features, scores, widgets)
     runs = [_extend_over_fragments(scores, first, last) for first, last in _article_runs(scores)]
     return ArticleLayout(tuple(features), tuple(scores), tuple(sorted(runs)))
 
 
-def _announced_lists(features: list[BlockFeatures], scores: list[float]) -> None:
+def _announced_lists(features: list[BlockFeatures], scores: list[float], widgets: set[int]) -> None:
     """Score a line ending with a colon ("... as follows:") and the list or table items it
-    announces as fragments of the article, up to the next sentence or widget block."""
+    announces (menu-like lines, or times in a timetable) as fragments of the article, up to
+    the next sentence or widget block."""
     i = 0
     while i < len(features):
-        if scores[i] > -WIDGET_BLOCK_COST and features[i].announces:
+        if i not in widgets and features[i].announces:
             j = i + 1
-            while j < len(features) and j - i <= MAX_LIST_ITEMS and scores[j] == -SHORT_BLOCK_COST:
+            while (j < len(features) and j - i <= MAX_LIST_ITEMS and j not in widgets
+                   and (scores[j] == -SHORT_BLOCK_COST or features[j].stamp)):
                 scores[j] = -FRAGMENT_BLOCK_COST
                 j += 1
             if j - i > 2 and scores[i] < 0:
