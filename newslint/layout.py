@@ -215,7 +215,7 @@ def _announced_lists(features: list[BlockFeatures], scores: list[float], widgets
         if i not in widgets and features[i].announces:
             j = i + 1
             while (j < len(features) and j - i <= MAX_LIST_ITEMS and j not in widgets
-                   and (scores[j] == -SHORT_BLOCK_COST or features[j].stamp)):
+                   and (scores[j] == -SHORT_BLOCK_COST or _timetable_row(features[j]))):
                 scores[j] = -FRAGMENT_BLOCK_COST
                 j += 1
             if j - i > 2 and scores[i] < 0:
@@ -223,6 +223,11 @@ def _announced_lists(features: list[BlockFeatures], scores: list[float], widgets
             i = j
         else:
             i += 1
+
+
+def _timetable_row(f: BlockFeatures) -> bool:
+    """A time-of-day line that is not a "name says:" comment header."""
+    return f.stamp and not f.announces
 
 
 def _article_runs(scores: list[float]) -> list[tuple[int, int]]:
