@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from newslint.document import Block, Document
+from newslint.document import Document
 
 # Function words of the languages seen in scraped news; the share of them among a block's
 # words separates sentences from menus and headline lists (jusText's key feature).
@@ -261,10 +261,6 @@ def _extend_over_fragments(scores: list[float], first: int, last: int) -> tuple[
     return first, last
 
 
-def block_is_prose(layout: ArticleLayout, block_index: int) -> bool:
-    return layout.scores[block_index] > 0
-
-
 def cached_layout(doc: Document, widget_blocks: Collection[int] = ()) -> ArticleLayout:
     """`article_layout`, computed once per document and set of widget blocks."""
     key = ("_article_layout", frozenset(widget_blocks))
@@ -274,5 +270,5 @@ def cached_layout(doc: Document, widget_blocks: Collection[int] = ()) -> Article
     return cache[key]
 
 
-__all__ = ["ArticleLayout", "Block", "BlockFeatures", "article_layout", "block_features",
-           "block_is_prose", "cached_layout", "is_menu_like", "is_prose", "max_sum_run"]
+__all__ = ["ArticleLayout", "BlockFeatures", "article_layout", "block_features", "cached_layout",
+           "is_menu_like", "is_prose", "max_sum_run"]

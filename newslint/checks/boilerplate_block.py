@@ -81,7 +81,7 @@ class BoilerplateBlock(Rule):
             return
         title = doc.title_block.index if doc.title_block is not None else -1
         verdicts: list[_Verdict | None] = []
-        for i, block in enumerate(blocks):
+        for i in range(len(blocks)):
             if i == title or i in owned_blocks:
                 verdicts.append(None)
             elif layout.inside(i):
