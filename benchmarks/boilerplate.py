@@ -183,7 +183,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     gold_examples: list[str] = []
     t0 = time.perf_counter()
     for page in records:
-        source = page["source"].split("/")[0]
+        source = page["id"].split("/")[0]
         title = page.get("title")
         doc = Document(page["text"], title=title)
         flags = flagged_lines(doc, lint(doc, rules).diagnostics)
