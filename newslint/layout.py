@@ -14,12 +14,12 @@ the copy inside the article.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 import regex
 
-from newslint.document import Document
+from newslint.document import Block, Document
 
 # Function words of the languages seen in scraped news; the share of them among a block's
 # words separates sentences from menus and headline lists (jusText's key feature).
@@ -144,6 +144,8 @@ WIDGET_BLOCK_COST = 3.0
 MENU_MAX_WORDS = 4
 TITLE_CASE_MENU = 0.6
 MAX_LIST_ITEMS = 80
+SIDE_MIN_POINTS = 3.0
+SIDE_OVERLAP = 0.4
 LIST_MIN_ITEMS = 3
 
 
@@ -202,7 +204,7 @@ def article_layout(doc: Document, widget_blocks: Collection[int] = ()) -> Articl
     widgets = set(widget_blocks)
     scores = [block_score(f, stop_words_apply, i in widgets) for i, f in enumerate(features)]
     _announced_lists(features, scores, widgets)
-    runs = [_extend_over_fragments(scores, first, last) for first, last in _article_runs(scores)]
+    runs = [_extend_over_fragments(scores, first, last) for first, last in _article_runs(scores, blocks)]
     return ArticleLayout(tuple(features), tuple(scores), tuple(sorted(runs)))
 
 
@@ -230,12 +232,39 @@ def _timetable_row(f: BlockFeatures) -> bool:
     return f.stamp and not f.announces
 
 
-def _article_runs(scores: list[float]) -> list[tuple[int, int]]:
-    """The main run. (Measured and dropped: side runs nearly as strong, for articles cut in
-    two by a video player, and gap costs growing sublinearly with the gap's length; both
-    let more comment threads and teaser lists in than they won back.)"""
+def _content_words(texts: Iterable[str]) -> set[str]:
+    return {w.lower() for t in texts for w in _WORD.findall(t) if len(w) >= 4 and w.lower() not in STOP_WORDS}
+
+
+def _article_runs(scores: list[float], blocks: Sequence[Block]) -> list[tuple[int, int]]:
+    """The main run, plus side runs that continue its subject.
+
+    An article cut by an inline gallery, video player or related box leaves a piece on
+    the far side that costs more to reach than it earns. Going outwards from the main
+    run, the best segment on each side is taken while it scores at least SIDE_MIN_POINTS
+    and at least SIDE_OVERLAP of its content words occur in the main run (lexical
+    cohesion: teasers and comments on other subjects fail it). Without the cohesion test,
+    side runs let in more comment threads and teaser lists than they won back.
+    """
     first, last, _ = max_sum_run(scores)
-    return [(first, last)] if first >= 0 else []
+    if first < 0:
+        return []
+    runs = [(first, last)]
+    main = _content_words(b.text for b in blocks[first:last + 1])
+    for lo, hi in ((0, first), (last + 1, len(scores))):
+        while hi > lo:
+            a, b, side = max_sum_run(scores[lo:hi])
+            if a < 0 or side < SIDE_MIN_POINTS:
+                break
+            words = _content_words(bl.text for bl in blocks[lo + a:lo + b + 1])
+            if not words or len(words & main) / len(words) < SIDE_OVERLAP:
+                break
+            runs.append((lo + a, lo + b))
+            if lo == 0:
+                hi = lo + a
+            else:
+                lo = lo + b + 1
+    return runs
 
 
 def _extend_over_fragments(scores: list[float], first: int, last: int) -> tuple[int, int]:

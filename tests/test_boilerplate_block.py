@@ -154,3 +154,23 @@ def test_scraper_format_one_line_per_element():
     found = run_rules(text, "B101")
     assert [(d.line, d.end_line) for d in found] == [(1, 6), (12, 15)]
     assert fixed(text, "B101", unsafe=True) == "\n".join(PROSE) + "\n"
+
+
+def test_article_cut_by_a_gallery_keeps_both_parts_when_they_share_a_subject():
+    gallery = ["Gallery", "1 of 9", "Harbour at dawn", "Old pier", "Ferry deck", "Island quay", "Crew at work",
+               "Ticket office", "Storm damage", "Night crossing"]
+    before = ["The regional council approved the ferry service extension to the outer islands on Tuesday.",
+              "Residents of the outer islands welcomed the extension of the ferry service by the council."]
+    doc = Document(page(MENU, before, gallery, PROSE, MENU))
+    layout = article_layout(doc)
+    assert all(layout.inside(b.index) for b in doc.blocks if b.text in before + PROSE)
+    assert not any(layout.inside(b.index) for b in doc.blocks if b.text in gallery[2:])
+
+
+def test_prose_on_another_subject_beyond_a_gap_stays_outside():
+    other = ["Tickets for the summer music festival go on sale on Friday at the usual outlets.",
+             "The organisers expect a record crowd for the three days of concerts in the park."]
+    gap = ["Most Read", "Trending Now", "Editor Picks", "Latest Videos", "Opinion Columns", "Market Data"]
+    doc = Document(page(MENU, PROSE, gap, other, MENU))
+    layout = article_layout(doc)
+    assert not any(layout.inside(b.index) for b in doc.blocks if b.text in other)
