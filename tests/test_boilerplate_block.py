@@ -160,7 +160,8 @@ def test_article_cut_by_a_gallery_keeps_both_parts_when_they_share_a_subject():
     gallery = ["Gallery", "1 of 9", "Harbour at dawn", "Old pier", "Ferry deck", "Island quay", "Crew at work",
                "Ticket office", "Storm damage", "Night crossing"]
     before = ["The regional council approved the ferry service extension to the outer islands on Tuesday.",
-              "Residents of the outer islands welcomed the extension of the ferry service by the council."]
+              "Residents of the outer islands welcomed the extension of the ferry service by the council.",
+              "The council said the ferry service to the islands would be reviewed after the first summer."]
     doc = Document(page(MENU, before, gallery, PROSE, MENU))
     layout = article_layout(doc)
     assert all(layout.inside(b.index) for b in doc.blocks if b.text in before + PROSE)
