@@ -4,7 +4,8 @@ A scraped page is mostly short non-sentence lines (menus, footers, related lists
 dense run of sentence-like paragraphs. Each block gets a prose score from features that need
 no phrase list (word count, sentence punctuation, stop-word density as in jusText, and
 phrase-pack hits when known); the main run is the contiguous stretch of blocks with the
-largest total score (a maximum-sum segment, linear in the number of blocks). Short lines
+largest total score (a maximum-sum segment, linear in the number of blocks), with a bonus
+for the first sentence below a copy of the headline. Short lines
 inside that run (sub-headings, list items, credit lines) belong to the article; blocks
 outside it do not.
 
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 import regex
 
 from newslint.document import Block, Document
+from newslint.titles import comparison_key, title_keys
 
 # Function words of the languages seen in scraped news; the share of them among a block's
 # words separates sentences from menus and headline lists (jusText's key feature).
@@ -145,6 +147,8 @@ MENU_MAX_WORDS = 4
 TITLE_CASE_MENU = 0.6
 MAX_LIST_ITEMS = 80
 SIDE_MIN_POINTS = 3.0
+HEADLINE_WINDOW = 5
+HEADLINE_BONUS = 3.0
 SIDE_OVERLAP = 0.4
 LIST_MIN_ITEMS = 3
 
@@ -204,6 +208,7 @@ def article_layout(doc: Document, widget_blocks: Collection[int] = ()) -> Articl
     widgets = set(widget_blocks)
     scores = [block_score(f, stop_words_apply, i in widgets) for i, f in enumerate(features)]
     _announced_lists(features, scores, widgets)
+    _headline_bonus(doc, scores)
     runs = [_extend_over_fragments(scores, first, last) for first, last in _article_runs(scores, blocks)]
     return ArticleLayout(tuple(features), tuple(scores), tuple(sorted(runs)))
 
@@ -225,6 +230,21 @@ def _announced_lists(features: list[BlockFeatures], scores: list[float], widgets
             i = j
         else:
             i += 1
+
+
+def _headline_bonus(doc: Document, scores: list[float]) -> None:
+    """Pages print the headline right above the article: the first sentence-like block
+    within HEADLINE_WINDOW blocks after a copy of the title earns HEADLINE_BONUS."""
+    if not doc.title:
+        return
+    keys = title_keys(doc.title)
+    for block in doc.blocks:
+        if comparison_key(block.text) not in keys:
+            continue
+        following = range(block.index + 1, min(block.index + 1 + HEADLINE_WINDOW, len(scores)))
+        first_prose = next((i for i in following if scores[i] > 0), None)
+        if first_prose is not None:
+            scores[first_prose] += HEADLINE_BONUS
 
 
 def _timetable_row(f: BlockFeatures) -> bool:

@@ -60,3 +60,10 @@ def looks_like_site_name(site: str) -> bool:
         return False
     capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or "." in w)
     return capitalised >= max(1, len(words) - 1)
+
+
+def title_keys(title: str) -> set[str]:
+    """The headline as compared with blocks: whole, and without each candidate site name."""
+    keys = {comparison_key(title)}
+    keys.update(comparison_key(split.headline) for split in site_splits(title))
+    return {k for k in keys if len(k.split()) >= 2}

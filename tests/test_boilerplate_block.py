@@ -175,3 +175,15 @@ def test_prose_on_another_subject_beyond_a_gap_stays_outside():
     doc = Document(page(MENU, PROSE, gap, other, MENU))
     layout = article_layout(doc)
     assert not any(layout.inside(b.index) for b in doc.blocks if b.text in other)
+
+
+def test_prose_right_below_a_copy_of_the_headline_is_preferred():
+    head = "Ferry Link To Outer Islands Approved"
+    promo = ["Click the picture above to see the full timetable of the summer ferry season this year.",
+             "Click here to read every column our harbour writer has published about the islands."]
+    article = ["The council approved the ferry link on Tuesday.", "Work starts in April, officials said."]
+    doc = Document(page(MENU, [head], article, MENU, promo), title=head)
+    layout = article_layout(doc)
+    assert all(layout.inside(b.index) for b in doc.blocks if b.text in article)
+    plain = Document(page(MENU, [head], article, MENU, promo))  # no title: the promo is denser
+    assert not article_layout(plain).inside(next(b.index for b in plain.blocks if b.text == article[0]))

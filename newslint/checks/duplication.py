@@ -9,17 +9,10 @@ from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Block, Document
 from newslint.layout import cached_layout
 from newslint.rule import Rule, line_span_diagnostic
-from newslint.titles import comparison_key, site_splits
+from newslint.titles import comparison_key, title_keys
 
 # Blocks that are copies of the headline must be reported near it to span "title to copy".
 _NEAR_TITLE_BLOCKS = 3
-
-
-def title_keys(title: str) -> set[str]:
-    """The headline as compared with blocks: whole, and without each candidate site name."""
-    keys = {comparison_key(title)}
-    keys.update(comparison_key(split.headline) for split in site_splits(title))
-    return {k for k in keys if len(k.split()) >= 2}
 
 
 class RepeatedTitle(Rule):
