@@ -5,9 +5,8 @@ dense run of sentence-like paragraphs. Each block gets a prose score from featur
 no phrase list (word count, sentence punctuation, stop-word density as in jusText, and
 phrase-pack hits when known); the main run is the contiguous stretch of blocks with the
 largest total score (a maximum-sum segment, linear in the number of blocks), with a bonus
-for the first sentence below a copy of the headline. Short lines
-inside that run (sub-headings, list items, credit lines) belong to the article; blocks
-outside it do not.
+for the first sentence below a copy of the headline. Short lines inside that run
+(sub-headings, list items, credit lines) belong to the article; blocks outside it do not.
 
 Shared by the boilerplate classifier (B101) and the repeated-block rule (D102), which keeps
 the copy inside the article.
