@@ -2,6 +2,8 @@
 
 A phrase list compiles to one Aho-Corasick automaton over case-folded text (linear in the
 text, whatever the number of phrases); regex patterns of a list compile to one alternation.
+Prefix phrases (a line that *starts with* a widget phrase, "Share on Facebook Share on X")
+live in the same automaton, tagged, so a pack stays one matcher.
 """
 
 from __future__ import annotations
@@ -38,6 +40,10 @@ def normalise_line(text: str) -> str:
     return _SPACES.sub(" ", fold(text)).strip(_EDGE_PUNCT + "\u2022\u00b7")
 
 
+def _normalise_prefix(text: str) -> str:
+    return _SPACES.sub(" ", fold(text)).strip().lstrip(_EDGE_PUNCT + "\u2022\u00b7")
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
@@ -53,18 +59,33 @@ class PhraseMatcher:
     """Find phrases (at word boundaries) and regex patterns in text, or test a whole line."""
 
     def __init__(self, phrases: Iterable[str] = (), patterns: Iterable[str] = (), *,
-                 ignore_case: bool = True) -> None:
+                 ignore_case: bool = True, prefixes: Iterable[str] = ()) -> None:
         self.ignore_case = ignore_case
         self._exact: dict[str, str] = {}
+        self._prefix_count = 0
         self._automaton = ahocorasick.Automaton()
+        # needle -> (length, phrase as written, is a whole phrase, is a prefix phrase)
+        entries: dict[str, tuple[int, str, bool, bool]] = {}
         for phrase in phrases:
             key = normalise_line(phrase) if ignore_case else phrase.strip()
             if not key:
                 continue
             self._exact.setdefault(key, phrase)
             needle = fold(phrase.strip()) if ignore_case else phrase.strip()
-            self._automaton.add_word(needle, (len(needle), phrase))
-        self._has_phrases = bool(self._exact)
+            old = entries.get(needle)
+            entries[needle] = (len(needle), phrase, True, bool(old and old[3]))
+        for phrase in prefixes:
+            # Compared with the normalised line; a prefix keeps its trailing punctuation
+            # ("Related:", "Home »") because that is often what makes it a widget.
+            needle = _normalise_prefix(phrase) if ignore_case else phrase.strip()
+            if not needle:
+                continue
+            self._prefix_count += 1
+            old = entries.get(needle)
+            entries[needle] = (len(needle), old[1] if old else phrase, bool(old and old[2]), True)
+        for needle, value in entries.items():
+            self._automaton.add_word(needle, value)
+        self._has_phrases = bool(entries)
         if self._has_phrases:
             self._automaton.make_automaton()
         pattern_list = list(patterns)
@@ -76,7 +97,24 @@ class PhraseMatcher:
         )
 
     def __len__(self) -> int:
-        return len(self._exact) + len(self._patterns)
+        return len(self._exact) + self._prefix_count + len(self._patterns)
+
+    def match_prefix(self, text: str) -> str | None:
+        """The longest prefix phrase the (normalised) line starts with, ending at a word edge."""
+        if not self._prefix_count:
+            return None
+        key = normalise_line(text) if self.ignore_case else text.strip()
+        best: tuple[int, str] | None = None
+        for last, (length, phrase, _, is_prefix) in self._automaton.iter(key):
+            if last + 1 > 120:  # prefixes are short; stop scanning long lines early
+                break
+            if not is_prefix or last + 1 != length:
+                continue
+            if length < len(key) and _is_word_char(key[length]) and _is_word_char(key[length - 1]):
+                continue
+            if best is None or length > best[0]:
+                best = (length, phrase)
+        return best[1] if best else None
 
     def match_line(self, text: str) -> str | None:
         """The phrase or pattern that the whole (normalised) line is, or None."""
@@ -97,7 +135,9 @@ class PhraseMatcher:
         found: list[Match] = []
         if self._has_phrases:
             haystack = fold(text[start:end]) if self.ignore_case else text[start:end]
-            for last, (length, phrase) in self._automaton.iter(haystack):
+            for last, (length, phrase, is_phrase, _) in self._automaton.iter(haystack):
+                if not is_phrase:
+                    continue
                 s, e = start + last - length + 1, start + last + 1
                 if (s > 0 and _is_word_char(text[s - 1]) and _is_word_char(text[s])) or \
                         (e < len(text) and _is_word_char(text[e]) and _is_word_char(text[e - 1])):
