@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import ahocorasick
 import regex
 
+from newslint.document import Document
+
 # Typographic variants folded before matching, one character for one so offsets hold.
 _FOLD = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -38,6 +40,15 @@ _SPACES = regex.compile(r"\s+")
 def normalise_line(text: str) -> str:
     """A block's text as compared with whole-line phrases: folded, trimmed, spaces collapsed."""
     return _SPACES.sub(" ", fold(text)).strip(_EDGE_PUNCT + "\u2022\u00b7")
+
+
+def block_keys(doc: Document) -> list[str]:
+    """normalise_line of every block of `doc`, computed once and shared by all phrase packs."""
+    cached = doc.__dict__.get("_block_keys")
+    if cached is None:
+        cached = [normalise_line(block.text) for block in doc.blocks]
+        doc.__dict__["_block_keys"] = cached
+    return cached
 
 
 def _normalise_prefix(text: str) -> str:
@@ -99,11 +110,15 @@ class PhraseMatcher:
     def __len__(self) -> int:
         return len(self._exact) + self._prefix_count + len(self._patterns)
 
-    def match_prefix(self, text: str) -> str | None:
-        """The longest prefix phrase the (normalised) line starts with, ending at a word edge."""
+    def match_prefix(self, text: str, key: str | None = None) -> str | None:
+        """The longest prefix phrase the (normalised) line starts with, ending at a word edge.
+
+        `key` is the line already normalised (see `block_keys`), to save normalising it again.
+        """
         if not self._prefix_count:
             return None
-        key = normalise_line(text) if self.ignore_case else text.strip()
+        if key is None or not self.ignore_case:
+            key = normalise_line(text) if self.ignore_case else text.strip()
         best: tuple[int, str] | None = None
         for last, (length, phrase, _, is_prefix) in self._automaton.iter(key):
             if last + 1 > 120:  # prefixes are short; stop scanning long lines early
@@ -116,9 +131,10 @@ class PhraseMatcher:
                 best = (length, phrase)
         return best[1] if best else None
 
-    def match_line(self, text: str) -> str | None:
+    def match_line(self, text: str, key: str | None = None) -> str | None:
         """The phrase or pattern that the whole (normalised) line is, or None."""
-        key = normalise_line(text) if self.ignore_case else text.strip()
+        if key is None or not self.ignore_case:
+            key = normalise_line(text) if self.ignore_case else text.strip()
         if key in self._exact:
             return self._exact[key]
         if self._regex is not None:

@@ -30,7 +30,7 @@ import yaml
 
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
-from newslint.matching import PhraseMatcher
+from newslint.matching import PhraseMatcher, block_keys
 from newslint.rule import Rule
 
 try:  # Python 3.11+
@@ -182,15 +182,17 @@ class PhraseRule(PackRule):
         return None
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        keys = block_keys(doc) if self.match_mode == "line" else []
         for block in doc.blocks:
             if self.match_mode == "line":
-                n_words = len(block.text.split())
+                key = keys[block.index]
+                n_words = key.count(" ") + 1
                 if self.max_words and n_words > self.max_words:
                     continue
                 applicability, severity = self.applicability, self.severity
-                matched = self.matcher.match_line(block.text)
+                matched = self.matcher.match_line(block.text, key)
                 if matched is None and n_words <= self.prefix_max_words:
-                    matched = self.matcher.match_prefix(block.text)
+                    matched = self.matcher.match_prefix(block.text, key)
                     applicability, severity = self.prefix_applicability, self.prefix_severity
                 if matched is not None:
                     yield self.diagnostic(
