@@ -114,8 +114,10 @@ class Document:
             for i, line in enumerate(lines[:-1])
             if not line.is_blank and not lines[i + 1].is_blank
         ]
-        prose = [line for line in lines if not line.is_blank]
-        if len(inner) < 3 or len(inner) < 0.5 * len(prose):
+        prose = sum(1 for line in lines if not line.is_blank)
+        in_runs = sum(1 for i, line in enumerate(lines) if not line.is_blank and (
+            (i > 0 and not lines[i - 1].is_blank) or (i + 1 < len(lines) and not lines[i + 1].is_blank)))
+        if len(inner) < 2 or in_runs < 0.5 * prose:
             return False
         width = max(inner)
         if width > 120:

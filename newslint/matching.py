@@ -2,6 +2,8 @@
 
 A phrase list compiles to one Aho-Corasick automaton over case-folded text (linear in the
 text, whatever the number of phrases); regex patterns of a list compile to one alternation.
+Prefix phrases (a line that *starts with* a widget phrase, "Share on Facebook Share on X")
+live in the same automaton, tagged, so a pack stays one matcher.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from dataclasses import dataclass
 
 import ahocorasick
 import regex
+
+from newslint.document import Document
 
 # Typographic variants folded before matching, one character for one so offsets hold.
 _FOLD = str.maketrans({
@@ -38,6 +42,19 @@ def normalise_line(text: str) -> str:
     return _SPACES.sub(" ", fold(text)).strip(_EDGE_PUNCT + "\u2022\u00b7")
 
 
+def block_keys(doc: Document) -> list[str]:
+    """normalise_line of every block of `doc`, computed once and shared by all phrase packs."""
+    cached = doc.__dict__.get("_block_keys")
+    if cached is None:
+        cached = [normalise_line(block.text) for block in doc.blocks]
+        doc.__dict__["_block_keys"] = cached
+    return cached
+
+
+def _normalise_prefix(text: str) -> str:
+    return _SPACES.sub(" ", fold(text)).strip().lstrip(_EDGE_PUNCT + "\u2022\u00b7")
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
@@ -53,18 +70,33 @@ class PhraseMatcher:
     """Find phrases (at word boundaries) and regex patterns in text, or test a whole line."""
 
     def __init__(self, phrases: Iterable[str] = (), patterns: Iterable[str] = (), *,
-                 ignore_case: bool = True) -> None:
+                 ignore_case: bool = True, prefixes: Iterable[str] = ()) -> None:
         self.ignore_case = ignore_case
         self._exact: dict[str, str] = {}
+        self._prefix_count = 0
         self._automaton = ahocorasick.Automaton()
+        # needle -> (length, phrase as written, is a whole phrase, is a prefix phrase)
+        entries: dict[str, tuple[int, str, bool, bool]] = {}
         for phrase in phrases:
             key = normalise_line(phrase) if ignore_case else phrase.strip()
             if not key:
                 continue
             self._exact.setdefault(key, phrase)
             needle = fold(phrase.strip()) if ignore_case else phrase.strip()
-            self._automaton.add_word(needle, (len(needle), phrase))
-        self._has_phrases = bool(self._exact)
+            old = entries.get(needle)
+            entries[needle] = (len(needle), phrase, True, bool(old and old[3]))
+        for phrase in prefixes:
+            # Compared with the normalised line; a prefix keeps its trailing punctuation
+            # ("Related:", "Home »") because that is often what makes it a widget.
+            needle = _normalise_prefix(phrase) if ignore_case else phrase.strip()
+            if not needle:
+                continue
+            self._prefix_count += 1
+            old = entries.get(needle)
+            entries[needle] = (len(needle), old[1] if old else phrase, bool(old and old[2]), True)
+        for needle, value in entries.items():
+            self._automaton.add_word(needle, value)
+        self._has_phrases = bool(entries)
         if self._has_phrases:
             self._automaton.make_automaton()
         pattern_list = list(patterns)
@@ -76,11 +108,33 @@ class PhraseMatcher:
         )
 
     def __len__(self) -> int:
-        return len(self._exact) + len(self._patterns)
+        return len(self._exact) + self._prefix_count + len(self._patterns)
 
-    def match_line(self, text: str) -> str | None:
+    def match_prefix(self, text: str, key: str | None = None) -> str | None:
+        """The longest prefix phrase the (normalised) line starts with, ending at a word edge.
+
+        `key` is the line already normalised (see `block_keys`), to save normalising it again.
+        """
+        if not self._prefix_count:
+            return None
+        if key is None or not self.ignore_case:
+            key = normalise_line(text) if self.ignore_case else text.strip()
+        best: tuple[int, str] | None = None
+        for last, (length, phrase, _, is_prefix) in self._automaton.iter(key):
+            if last + 1 > 120:  # prefixes are short; stop scanning long lines early
+                break
+            if not is_prefix or last + 1 != length:
+                continue
+            if length < len(key) and _is_word_char(key[length]) and _is_word_char(key[length - 1]):
+                continue
+            if best is None or length > best[0]:
+                best = (length, phrase)
+        return best[1] if best else None
+
+    def match_line(self, text: str, key: str | None = None) -> str | None:
         """The phrase or pattern that the whole (normalised) line is, or None."""
-        key = normalise_line(text) if self.ignore_case else text.strip()
+        if key is None or not self.ignore_case:
+            key = normalise_line(text) if self.ignore_case else text.strip()
         if key in self._exact:
             return self._exact[key]
         if self._regex is not None:
@@ -97,7 +151,9 @@ class PhraseMatcher:
         found: list[Match] = []
         if self._has_phrases:
             haystack = fold(text[start:end]) if self.ignore_case else text[start:end]
-            for last, (length, phrase) in self._automaton.iter(haystack):
+            for last, (length, phrase, is_phrase, _) in self._automaton.iter(haystack):
+                if not is_phrase:
+                    continue
                 s, e = start + last - length + 1, start + last + 1
                 if (s > 0 and _is_word_char(text[s - 1]) and _is_word_char(text[s])) or \
                         (e < len(text) and _is_word_char(text[e]) and _is_word_char(text[e - 1])):

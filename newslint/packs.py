@@ -5,6 +5,12 @@ Two kinds:
 - `phrase`: a list of literal `phrases` and/or regex `patterns`. With `match: line` a block
   is reported when it *is* one of them (after case, quote and edge-punctuation folding);
   with `match: inside` every occurrence inside a block is reported.
+  With `match: line`, `prefixes` lists phrases a widget line *starts with* ("Share on
+  Facebook Share on X Email", "Read more: <headline>"): a block of at most `max_words`
+  words (25 when unset) whose normalised text begins with one, at a word boundary, is
+  reported too. A prefix hit is weaker evidence than a whole-line match, so its fix uses
+  `prefix_applicability` (default `unsafe`) and it is reported at `prefix_severity`
+  (default `info`). Prefixes share the pack's one automaton.
 - `substitution`: `swap` maps a bad form to a good one; each occurrence is reported with a
   fix that writes the good form.
 
@@ -24,7 +30,7 @@ import yaml
 
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
-from newslint.matching import PhraseMatcher
+from newslint.matching import PhraseMatcher, block_keys
 from newslint.rule import Rule
 
 try:  # Python 3.11+
@@ -43,7 +49,8 @@ _COMMON_KEYS = {
 }
 _KIND_KEYS = {
     "phrase": {"phrases": list, "patterns": list, "match": str, "fix": str, "applicability": str,
-               "max_words": int},
+               "max_words": int, "prefixes": list, "prefix_applicability": str,
+               "prefix_severity": str},
     "substitution": {"swap": dict},
 }
 _FIX_MODES = ("none", "remove-block", "remove-match")
@@ -89,9 +96,10 @@ def validate(path: Path, data: dict[str, Any]) -> None:
         raise _fail(path, "name", "must be a lower-case slug, e.g. share-widget")
     if data["category"] not in {c.value for c in Category}:
         raise _fail(path, "category", f"must be one of {', '.join(c.value for c in Category)}")
-    if data.get("severity", "warning") not in {s.value for s in Severity}:
-        raise _fail(path, "severity", "must be error, warning or info")
-    for key in ("phrases", "patterns"):
+    for key, default in (("severity", "warning"), ("prefix_severity", "info")):
+        if data.get(key, default) not in {s.value for s in Severity}:
+            raise _fail(path, key, "must be error, warning or info")
+    for key in ("phrases", "patterns", "prefixes"):
         for i, item in enumerate(data.get(key, [])):
             if not isinstance(item, str):
                 raise _fail(path, f"{key}[{i}]", "must be a string")
@@ -101,14 +109,17 @@ def validate(path: Path, data: dict[str, Any]) -> None:
         except regex.error as exc:
             raise _fail(path, f"patterns[{i}]", f"is not a valid regex: {exc}") from exc
     if kind == "phrase":
-        if not data.get("phrases") and not data.get("patterns"):
-            raise _fail(path, "phrases", "a phrase rule needs phrases or patterns")
+        if not data.get("phrases") and not data.get("patterns") and not data.get("prefixes"):
+            raise _fail(path, "phrases", "a phrase rule needs phrases, prefixes or patterns")
+        if data.get("prefixes") and data.get("match", "line") != "line":
+            raise _fail(path, "prefixes", "prefixes only apply to 'match: line' rules")
         if data.get("match", "line") not in ("line", "inside"):
             raise _fail(path, "match", "must be 'line' or 'inside'")
         if data.get("fix", "none") not in _FIX_MODES:
             raise _fail(path, "fix", f"must be one of {', '.join(_FIX_MODES)}")
-        if data.get("applicability", "safe") not in ("safe", "unsafe"):
-            raise _fail(path, "applicability", "must be 'safe' or 'unsafe'")
+        for key, default in (("applicability", "safe"), ("prefix_applicability", "unsafe")):
+            if data.get(key, default) not in ("safe", "unsafe"):
+                raise _fail(path, key, "must be 'safe' or 'unsafe'")
     if kind == "substitution":
         if not data.get("swap"):
             raise _fail(path, "swap", "a substitution rule needs a non-empty swap mapping")
@@ -145,17 +156,24 @@ class PackRule(Rule):
 
 
 class PhraseRule(PackRule):
+    DEFAULT_PREFIX_MAX_WORDS = 25
+
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self.matcher = PhraseMatcher(self.data.get("phrases", []), self.data.get("patterns", []),
-                                     ignore_case=self.data.get("ignore_case", True))
+                                     ignore_case=self.data.get("ignore_case", True),
+                                     prefixes=self.data.get("prefixes", []))
         self.match_mode = self.data.get("match", "line")
         self.fix_mode = self.data.get("fix", "remove-block" if self.match_mode == "line" else "none")
         self.applicability = self.data.get("applicability", "safe")
+        self.prefix_applicability = self.data.get("prefix_applicability", "unsafe")
+        self.prefix_severity = Severity(self.data.get("prefix_severity", "info"))
         self.max_words = self.data.get("max_words", 0)
+        self.prefix_max_words = self.max_words or self.DEFAULT_PREFIX_MAX_WORDS
 
-    def _fix(self, doc: Document, start: int, end: int, first_line: int, last_line: int) -> Fix | None:
-        make = Fix.safe if self.applicability == "safe" else Fix.unsafe
+    def _fix(self, doc: Document, start: int, end: int, first_line: int, last_line: int,
+             applicability: str | None = None) -> Fix | None:
+        make = Fix.safe if (applicability or self.applicability) == "safe" else Fix.unsafe
         if self.fix_mode == "remove-block":
             s, e = doc.removal_span(first_line, last_line)
             return make("Remove the line", Edit(s, e))
@@ -164,17 +182,25 @@ class PhraseRule(PackRule):
         return None
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        keys = block_keys(doc) if self.match_mode == "line" else []
         for block in doc.blocks:
             if self.match_mode == "line":
-                if self.max_words and len(block.text.split()) > self.max_words:
+                key = keys[block.index]
+                n_words = key.count(" ") + 1
+                if self.max_words and n_words > self.max_words:
                     continue
-                matched = self.matcher.match_line(block.text)
+                applicability, severity = self.applicability, self.severity
+                matched = self.matcher.match_line(block.text, key)
+                if matched is None and n_words <= self.prefix_max_words:
+                    matched = self.matcher.match_prefix(block.text, key)
+                    applicability, severity = self.prefix_applicability, self.prefix_severity
                 if matched is not None:
                     yield self.diagnostic(
                         doc.lines[block.first_line].start, doc.lines[block.last_line].end,
                         self.message_for(block.stripped),
-                        fix=self._fix(doc, block.start, block.end, block.first_line, block.last_line),
-                        matched=matched,
+                        fix=self._fix(doc, block.start, block.end, block.first_line, block.last_line,
+                                      applicability),
+                        severity=severity, matched=matched,
                     )
             else:
                 for m in self.matcher.find(doc.text, block.start, block.end):

@@ -101,10 +101,18 @@ class Session:
         return discover(paths or ["."], self.options.extensions, self.options.exclude) \
             if paths != ["-"] else [Path("-")]
 
-    def _read(self, path: Path) -> DecodedText:
-        if str(path) == "-":
-            return decode_bytes(sys.stdin.buffer.read(), self.options.stdin_filename)
-        return read_text_file(path)
+    def _read(self, path: Path) -> DecodedText | None:
+        """The decoded file (or standard input); None after reporting why it cannot be read."""
+        try:
+            if str(path) == "-":
+                decoded = decode_bytes(sys.stdin.buffer.read(), self.options.stdin_filename)
+            else:
+                decoded = read_text_file(path)
+        except InputError as exc:
+            self.state.error(str(exc))
+            return None
+        self.state.summary.files += 1
+        return decoded
 
     def _check_one(self, path: Path) -> None:
         name = self.options.stdin_filename if str(path) == "-" else str(path)
@@ -115,12 +123,9 @@ class Session:
                 result = check_record(item, rules, self.options.fields.text)
                 self._record_result(result, _record_source(item))
             return
-        try:
-            decoded = self._read(path)
-        except InputError as exc:
-            self.state.error(str(exc))
+        decoded = self._read(path)
+        if decoded is None:
             return
-        self.state.summary.files += 1
         result = check_text(decoded.text, rules, name)
         self._record_result(result, Source(name, {None: decoded.text}))
 
@@ -148,12 +153,9 @@ class Session:
 
     def _fix_text(self, path: Path) -> None:
         name = self.options.stdin_filename if str(path) == "-" else str(path)
-        try:
-            decoded = self._read(path)
-        except InputError as exc:
-            self.state.error(str(exc))
+        decoded = self._read(path)
+        if decoded is None:
             return
-        self.state.summary.files += 1
         outcome = fix_document(decoded.text, self.rules_for(name), unsafe=self.options.unsafe_fixes)
         stamp(outcome.remaining, name)
         self.state.summary.fixed += len(outcome.applied)

@@ -34,3 +34,24 @@ def all_corruptions() -> list[Corruption]:
     for info in pkgutil.iter_modules(__path__, __name__ + "."):
         found.extend(importlib.import_module(info.name).CORRUPTIONS)
     return found
+
+
+def choose_match(rng: random.Random, pattern, text: str):
+    """A random match of `pattern` in `text`, or None (shared by the injector modules)."""
+    matches = list(pattern.finditer(text))
+    return rng.choice(matches) if matches else None
+
+
+def replace_span(text: str, start: int, end: int, new: str) -> Injected:
+    """`text` with [start, end) replaced by `new`; the injected region is the new text."""
+    return Injected(text[:start] + new + text[end:], start, start + len(new))
+
+
+def rewrite_match(pattern, rewrite: Callable[[str, random.Random], str]) -> Callable[[str, random.Random], Injected | None]:
+    """An injector that rewrites one random match of `pattern` with `rewrite(match, rng)`."""
+    def apply(text: str, rng: random.Random) -> Injected | None:
+        match = choose_match(rng, pattern, text)
+        if match is None:
+            return None
+        return replace_span(text, match.start(), match.end(), rewrite(match.group(), rng))
+    return apply

@@ -1,26 +1,17 @@
 """English-only evidence shared by the truncation (T) and sentence (S) rules.
 
 Those rules reason about English function words and capitalisation, so they stay quiet on
-other languages. `is_english` trusts `doc.language` when the input gave one and otherwise
-measures the share of very common English words, which is cheap and reliable on prose
-(English news runs at 30-45 %, other Latin-script languages under 10 %).
+other languages. `is_english` trusts `doc.language` when the input gave one and otherwise the share of
+English stop words (newslint.language), which is cheap and reliable on prose.
 """
 
 from __future__ import annotations
 
-import regex
-
 from newslint.document import Document
+from newslint.language import declared_english, profile
 
-_WORD = regex.compile(r"\p{L}+(?:['\u2019]\p{L}+)?")
-_COMMON_ENGLISH = frozenset(
-    """
-    the of and to a in is that for it on with as was he she they at by from this be are
-    have has but not or an his her their we you i said will would were been had who which
-    """.split()
-)
-# How much text to look at, and the share of common English words that makes it English.
-_SAMPLE_CHARS = 20_000
+# The share of English stop words above which text is English (English news runs at
+# 30-45 %, other Latin-script languages under 10 %).
 _MIN_ENGLISH_SHARE = 0.15
 
 # Words that cannot end an English sentence: a paragraph that stops on one of them (with no
@@ -42,22 +33,13 @@ NON_FINAL_WORDS = frozenset(
 
 
 def is_english(doc: Document) -> bool:
-    """True when the document is (mostly) English; cached on the document."""
-    cached = doc.__dict__.get("_newslint_is_english")
-    if cached is None:
-        cached = _detect_english(doc)
-        doc.__dict__["_newslint_is_english"] = cached
-    return cached
+    """True when the document is (mostly) English: declared so, or by its stop words."""
+    declared = declared_english(doc)
+    if declared is not None:
+        return declared
+    words = profile(doc)
+    return words.english_words >= 1 and words.english_share >= _MIN_ENGLISH_SHARE
 
-
-def _detect_english(doc: Document) -> bool:
-    if doc.language:
-        return doc.language.lower().startswith("en")
-    words = _WORD.findall(doc.text, 0, _SAMPLE_CHARS)
-    if not words:
-        return False
-    common = sum(1 for word in words if word.lower() in _COMMON_ENGLISH)
-    return common >= 1 and common / len(words) >= _MIN_ENGLISH_SHARE
 
 # Common English words of one to three letters. A text that ends on a lower-case token this
 # short that is not among them ("... provide any other de") ends on a word cut in half.

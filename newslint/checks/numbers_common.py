@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from newslint.document import Document
+from newslint.language import declared_english, profile
 
 CURRENCY_SYMBOLS = "$£€¥₹₽₩"
 MAGNITUDES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -107,59 +108,22 @@ def number_convention(doc: Document) -> Convention:
 
 # -- language ---------------------------------------------------------------------------------
 
-_WORD = regex.compile(r"\p{L}+")
-_STOPWORDS = {
-    "en": {"the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on", "as", "by",
-           "it", "he", "she", "they", "are", "from", "at", "this", "have", "has", "be", "which"},
-    "de": {"der", "die", "das", "und", "ist", "nicht", "mit", "von", "den", "auf", "ein", "eine",
-           "sich", "auch", "dem", "für", "zu", "im", "wird", "sind", "werden"},
-    "es": {"el", "la", "los", "las", "que", "y", "en", "por", "con", "para", "una", "del", "es",
-           "se", "lo", "como", "más", "pero", "sus", "fue"},
-    "fr": {"le", "la", "les", "et", "des", "est", "que", "une", "dans", "pour", "pas", "qui",
-           "sur", "au", "avec", "du", "ce", "sont", "par", "mais"},
-    "it": {"il", "di", "che", "non", "una", "per", "sono", "della", "gli", "con", "nel", "anche",
-           "è", "alla", "dei", "le", "si", "ha"},
-    "pt": {"de", "que", "não", "uma", "os", "para", "com", "do", "da", "em", "por", "mais", "as",
-           "dos", "como", "mas", "ao", "ele", "das", "são"},
-    "nl": {"de", "het", "een", "van", "en", "niet", "op", "te", "dat", "zijn", "met", "voor", "ook",
-           "wordt", "bij", "maar", "om", "dit"},
-}
-
-
-MIN_STOPWORDS = 3  # fewer stopwords than this: the language is unknown
-
-
 def is_english(doc: Document) -> bool | None:
     """True/False when the text is clearly (not) English; None when there is too little text.
 
-    Uses the declared `doc.language` when present, otherwise a stopword vote (cached).
+    The declared `doc.language` when present, otherwise a stop-word vote (newslint.language).
     """
-    if doc.language:
-        return doc.language.lower().startswith("en")
-    cached = doc.__dict__.get("_numbers_is_english", "unset")
-    if cached != "unset":
-        return cached
-    votes: Counter[str] = Counter()
-    non_latin = latin = 0
-    for word in _WORD.findall(doc.text[:20000]):
-        if word.isascii():
-            latin += 1
-        elif not any("a" <= c.lower() <= "z" or "\u00c0" <= c <= "\u024f" for c in word):
-            non_latin += 1
-        lower = word.lower()
-        for language, words in _STOPWORDS.items():
-            if lower in words:
-                votes[language] += 1
-    result: bool | None
-    if non_latin > latin:
-        result = False
-    elif sum(votes.values()) < MIN_STOPWORDS:
-        result = None
-    else:
-        best, count = votes.most_common(1)[0]
-        result = best == "en" and count >= 0.6 * sum(votes.values())
-    doc.__dict__["_numbers_is_english"] = result
-    return result
+    declared = declared_english(doc)
+    if declared is not None:
+        return declared
+    words = profile(doc)
+    if words.mostly_non_latin:
+        return False
+    best = words.best()
+    if best is None:
+        return None
+    language, hits = best
+    return language == "en" and hits >= 0.6 * sum(words.votes.values())
 
 
 def writes_numbers_the_english_way(doc: Document) -> bool:

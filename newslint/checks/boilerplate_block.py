@@ -1,0 +1,193 @@
+"""B101 boilerplate-block: runs of lines outside the article's main run of prose."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
+from newslint.document import Document
+from newslint.layout import ArticleLayout, BlockFeatures, cached_layout
+from newslint.rule import Rule, line_span_diagnostic
+
+
+@dataclass
+class _Verdict:
+    confidence: float
+    evidence: list[str]
+
+
+class BoilerplateBlock(Rule):
+    """
+    ## What it does
+    Finds runs of lines that are not part of the article, without a phrase list: menus,
+    footers, related-headline lists, comment threads and widget debris around the article's
+    main run of prose. Each block is scored from its own features (word count, sentence
+    punctuation, stop-word density as in jusText, separators such as pipes and bullets,
+    title-case ratio) and the article is the contiguous run of blocks with the largest total
+    score. Blocks outside it are reported, one finding per run of consecutive blocks, with
+    the evidence in the message and a `confidence` between 0 and 1. Short lines inside the
+    run (sub-headings, list items, credit lines) are kept unless a phrase pack matched them
+    or they are items separated by pipes or bullets. Phrase-pack hits count as strong
+    evidence. The fix removes the whole run and is unsafe: the
+    decision is statistical.
+
+    ## Why is this bad?
+    Scraped pages are mostly navigation, footers and lists of other articles. Left in the
+    text they swamp the article in a corpus and in any model trained on it.
+
+    ## Example
+    ```text
+    Home
+    World
+    Business
+    Sport
+
+    The central bank held its main rate at 4 per cent on Thursday, citing slower growth.
+
+    Most Read
+    Ten things to do this weekend
+    Local team wins the cup
+    ```
+
+    ## Use instead
+    ```text
+    The central bank held its main rate at 4 per cent on Thursday, citing slower growth.
+    ```
+    """
+
+    code = "B101"
+    name = "boilerplate-block"
+    category = Category.BOILERPLATE
+    severity = Severity.WARNING
+    summary = "Run of lines outside the article's main run of prose (menus, footers, lists)"
+    needs_prior = True
+    options = ("min_blocks", "warning_confidence")
+    # Pages shorter than this are not judged: there is no "around the article" to find.
+    min_blocks = 4
+    # Findings below this confidence are reported as info.
+    warning_confidence = 0.8
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        return self.check_with_prior(doc, [])
+
+    def check_with_prior(self, doc: Document, prior: list[Diagnostic]) -> Iterator[Diagnostic]:
+        blocks = doc.blocks
+        if len(blocks) < self.min_blocks:
+            return
+        widget_blocks, owned_blocks = _prior_blocks(doc, prior)
+        layout = cached_layout(doc, widget_blocks)
+        if not layout.found:
+            return
+        title = doc.title_block.index if doc.title_block is not None else -1
+        verdicts: list[_Verdict | None] = []
+        for i in range(len(blocks)):
+            if i == title or i in owned_blocks:
+                verdicts.append(None)
+            elif layout.inside(i):
+                verdicts.append(_inside_verdict(layout.features[i], i in widget_blocks))
+            else:
+                verdicts.append(_outside_verdict(layout, i, i in widget_blocks))
+        yield from self._runs(doc, verdicts, widget_blocks)
+
+    def _runs(self, doc: Document, verdicts: list[_Verdict | None], widgets: set[int]) -> Iterator[Diagnostic]:
+        blocks = doc.blocks
+        i = 0
+        while i < len(verdicts):
+            if verdicts[i] is None:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(verdicts) and verdicts[j + 1] is not None:
+                j += 1
+            # The confidence speaks for the blocks this rule adds: the phrase packs report
+            # theirs already, and a run they cover entirely needs no second finding.
+            claimed = [v for k, v in enumerate(verdicts[i:j + 1], i) if v is not None and k not in widgets]
+            if claimed:
+                evidence = [v for v in verdicts[i:j + 1] if v is not None]
+                yield self._finding(doc, blocks[i].first_line, blocks[j].last_line, claimed, evidence)
+            i = j + 1
+
+    def _finding(self, doc: Document, first: int, last: int, claimed: list[_Verdict],
+                 run: list[_Verdict]) -> Diagnostic:
+        confidence = round(run_confidence([v.confidence for v in claimed]), 2)
+        evidence = sorted({e for v in run for e in v.evidence}, key=lambda e: -sum(e in v.evidence for v in run))
+        n = last - first + 1
+        what = "This line is" if n == 1 else f"These {n} lines are"
+        message = f"{what} likely not article text: {', '.join(evidence[:3])}"
+        start, end = doc.removal_span(first, last)
+        fix = Fix.unsafe("Remove the boilerplate run", Edit(start, end))
+        severity = Severity.WARNING if confidence >= self.warning_confidence else Severity.INFO
+        diag = line_span_diagnostic(self, doc, first, last, message, fix=fix,
+                                    confidence=confidence, evidence=evidence)
+        diag.severity = severity
+        return diag
+
+
+def run_confidence(confidences: list[float]) -> float:
+    """Evidence of the blocks of a run combined: every block is a partly independent witness,
+    so a long run of menu lines is near-certain while one short line alone is not
+    (1 - product of (1 - c), damped by EVIDENCE_DAMPING for their dependence)."""
+    doubt = 1.0
+    for c in confidences:
+        doubt *= (1.0 - c) ** EVIDENCE_DAMPING
+    return 1.0 - doubt
+
+
+EVIDENCE_DAMPING = 0.5
+
+
+def _prior_blocks(doc: Document, prior: list[Diagnostic]) -> tuple[set[int], set[int]]:
+    """Blocks phrase packs matched (widgets) and blocks a duplication/metadata rule owns."""
+    widgets: set[int] = set()
+    owned: set[int] = set()
+    starts = {b.start: b.index for b in doc.blocks}
+    line_to_block = {}
+    for block in doc.blocks:
+        for line in range(block.first_line, block.last_line + 1):
+            line_to_block[line] = block.index
+    for diag in prior:
+        if diag.field == "title":
+            continue
+        if diag.category is Category.BOILERPLATE:
+            index = starts.get(diag.start, line_to_block.get(doc.line_index_at(diag.start)))
+            if index is not None:
+                widgets.add(index)
+        elif diag.category in (Category.DUPLICATION, Category.METADATA):
+            index = line_to_block.get(doc.line_index_at(max(diag.end - 1, diag.start)))
+            if index is not None:
+                owned.add(index)
+    return widgets, owned
+
+
+def _inside_verdict(f: BlockFeatures, widget: bool) -> _Verdict | None:
+    if widget:
+        return _Verdict(0.9, ["phrase-pack match"])
+    if f.separators >= 2 and not f.terminal:
+        return _Verdict(0.45, ["items separated by pipes or bullets"])
+    return None
+
+
+def _outside_verdict(layout: ArticleLayout, i: int, widget: bool) -> _Verdict:
+    f = layout.features[i]
+    evidence = ["outside the main run of prose"]
+    if widget:
+        return _Verdict(0.9, evidence + ["phrase-pack match"])
+    confidence = 0.6
+    if f.words < 8:
+        evidence.append("short line")
+    if not f.terminal:
+        evidence.append("no sentence punctuation")
+    if f.separators >= 2:
+        evidence.append("items separated by pipes or bullets")
+    if f.title_case > 0.6 and f.words >= 3:
+        evidence.append("title-case headline")
+    if layout.scores[i] > 0:
+        # A sentence-like block away from the article (a teaser, a comment): less certain.
+        confidence = 0.35
+        evidence.append("prose, but not in the article's run")
+    if layout.distance(i) <= 2 and f.words >= 3:
+        # Right next to the article: a dateline, a standfirst or a credit line may belong to it.
+        confidence = min(confidence, 0.3)
+        evidence.append("next to the article")
+    return _Verdict(confidence, evidence)

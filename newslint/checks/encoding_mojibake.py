@@ -1,0 +1,197 @@
+"""Mojibake: text decoded with the wrong codec ("Itâ€™s", "cafÃ©"), found and repaired by ftfy.
+
+ftfy does the decoding work; this module only decides which lines are worth handing to it,
+configures it to repair mis-decoding and nothing else, and turns the difference between a
+line and ftfy's repair into spans with their replacements.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import ftfy
+import regex
+from ftfy import TextFixerConfig
+
+from newslint.checks.text_and_title import TextAndTitleRule
+from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
+from newslint.document import Document
+
+# Only encoding repairs: typographic normalisation (curly quotes, ligatures, full-width
+# forms, NFC), HTML entities and control characters are not mis-decoding (the last two have
+# their own rules).
+MOJIBAKE_ONLY = TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=True,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+
+# Cheap pre-check: mojibake always contains a character outside ASCII other than the
+# typographic punctuation clean English text is full of. Lines without one skip ftfy
+# (benchmarks/encoding_speed.py measures the gain).
+SUSPECT = regex.compile(r"[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0]")
+
+
+# Mojibake that ftfy cannot repair because a byte was dropped on the way ("Ãngel" from
+# "Ángel", "â€" left of a lost quote): sequences no language writes.
+_RESIDUE = regex.compile(r"\u00e2\u20ac[\u0080-\u00bf\u2018-\u201e\u2022\u2122\u0153\u0161]?|\u00c3(?=[a-z])")
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    start: int  # span in the document text
+    end: int
+    replacement: str
+
+
+# Words split at ASCII white space only: no-break spaces and C1 characters are often part of
+# the mojibake itself.
+_TOKENS = regex.compile(r"[ \t\r\n\f\v]+|[^ \t\r\n\f\v]+")
+# Changed regions longer than this are reported whole instead of diffed character by
+# character (difflib is quadratic).
+_MAX_CHAR_DIFF = 2000
+
+
+def _char_changes(original: str, repaired: str) -> Iterator[tuple[int, int, int, int]]:
+    matcher = difflib.SequenceMatcher(None, original, repaired, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            yield i1, i2, j1, j2
+
+
+def _changed_spans(original: str, repaired: str) -> Iterator[tuple[int, int, int, int]]:
+    """Differing (i1, i2, j1, j2) regions, one per changed word or run of words.
+
+    Aligns words first (one to one when ftfy kept the word count, which it almost always
+    does) and diffs characters only inside changed words, so a line that is mojibake from
+    end to end costs linear time, not a quadratic character-level diff.
+    """
+    old_tokens, new_tokens = _TOKENS.findall(original), _TOKENS.findall(repaired)
+    old_starts, new_starts = _starts(old_tokens), _starts(new_tokens)
+    if len(old_tokens) == len(new_tokens):
+        groups = [(k, k + 1, k, k + 1) for k, (a, b) in enumerate(zip(old_tokens, new_tokens)) if a != b]
+    else:  # ftfy joined words ("dÃ©jÃ  vu": the space was a no-break space byte)
+        matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens)
+        groups = [(a1, a2, b1, b2) for tag, a1, a2, b1, b2 in matcher.get_opcodes() if tag != "equal"]
+    for a1, a2, b1, b2 in groups:
+        i0, i1, j0, j1 = old_starts[a1], old_starts[a2], new_starts[b1], new_starts[b2]
+        if i1 - i0 > _MAX_CHAR_DIFF:
+            yield i0, i1, j0, j1
+            continue
+        changes = list(_char_changes(original[i0:i1], repaired[j0:j1]))
+        if changes:
+            yield changes[0][0] + i0, changes[-1][1] + i0, changes[0][2] + j0, changes[-1][3] + j0
+
+
+def _starts(tokens: list[str]) -> list[int]:
+    """Offset of each token, plus the end offset."""
+    starts = [0]
+    for token in tokens:
+        starts.append(starts[-1] + len(token))
+    return starts
+
+
+def repair_line(text: str) -> str:
+    """ftfy's encoding repair of one line of text (unchanged when nothing is suspect)."""
+    if not SUSPECT.search(text):
+        return text
+    return ftfy.fix_text(text, MOJIBAKE_ONLY)
+
+
+def mojibake_repairs(doc: Document) -> list[Repair]:
+    """Every mis-decoded span of the document with what it should read (cached on `doc`)."""
+    cached = doc.__dict__.get("_mojibake_repairs")
+    if cached is not None:
+        return cached
+    repairs: list[Repair] = []
+    for line in doc.lines:
+        repaired = repair_line(line.text)
+        if repaired == line.text:
+            continue
+        for i1, i2, j1, j2 in _changed_spans(line.text, repaired):
+            repairs.append(Repair(line.start + i1, line.start + i2, repaired[j1:j2]))
+    doc.__dict__["_mojibake_repairs"] = repairs
+    return repairs
+
+
+def overlaps_repair(doc: Document, start: int, end: int) -> bool:
+    """True when [start, end) overlaps a mojibake repair (repairs are sorted and disjoint)."""
+    repairs = mojibake_repairs(doc)
+    if not repairs:
+        return False
+    starts = doc.__dict__.get("_mojibake_repair_starts")
+    if starts is None:
+        starts = doc.__dict__["_mojibake_repair_starts"] = [r.start for r in repairs]
+    index = bisect.bisect_left(starts, end) - 1
+    return index >= 0 and repairs[index].end > start
+
+
+def unrepairable_mojibake(doc: Document) -> list[tuple[int, int]]:
+    """Spans that are surely mis-decoded but that ftfy cannot repair (data was dropped)."""
+    text = doc.text
+    if "\u00e2" not in text and "\u00c3" not in text:
+        return []
+    return [m.span() for m in _RESIDUE.finditer(text) if not overlaps_repair(doc, *m.span())]
+
+
+class Mojibake(TextAndTitleRule):
+    """Text decoded with the wrong character encoding (mojibake).
+
+    ## What it does
+    Finds spans that were written in UTF-8 and read as Windows-1252, Latin-1, MacRoman or
+    another legacy codec ("Itâ€™s", "cafÃ©", "â€”"), using ftfy's detector. Only
+    mis-decoding counts: typographic variants (curly quotes, ligatures, full-width forms)
+    are left alone, and genuine text in other scripts is not flagged. Each finding names what
+    the span should read and carries ftfy's repair of that span as a safe fix. Sequences
+    that are surely mojibake but lost a byte on the way ("Ãngel", a lone "â€") are reported
+    without a fix.
+
+    ## Why is this bad?
+    Mojibake makes words unreadable, breaks search and tokenisation, and marks the text as
+    carelessly processed.
+
+    ## Example
+    ```text
+    The cafÃ© opened in 2019 and itâ€™s already famous.
+    ```
+
+    ## Use instead
+    ```text
+    The café opened in 2019 and it’s already famous.
+    ```
+    """
+
+    code = "E101"
+    name = "mojibake"
+    category = Category.ENCODING
+    severity = Severity.WARNING
+    summary = "Text decoded with the wrong character encoding (mojibake)."
+
+    def check_text(self, doc: Document) -> Iterable[Diagnostic]:
+        for repair in mojibake_repairs(doc):
+            original = doc.text[repair.start:repair.end]
+            shown = repair.replacement if repair.replacement else "nothing"
+            yield self.diagnostic(
+                repair.start, repair.end,
+                f"Mis-decoded text {original!r} should read {shown!r}.",
+                fix=Fix.safe(f"Replace with {shown!r}", Edit(repair.start, repair.end, repair.replacement)),
+                expected=repair.replacement,
+            )
+        for start, end in unrepairable_mojibake(doc):
+            yield self.diagnostic(start, end, f"Mis-decoded text {doc.text[start:end]!r} that cannot be "
+                                              "repaired: a byte was lost; recover it from the source.")

@@ -1,0 +1,322 @@
+"""Where the article is in a scraped page: per-block prose features and the main run of prose.
+
+A scraped page is mostly short non-sentence lines (menus, footers, related lists) around one
+dense run of sentence-like paragraphs. Each block gets a prose score from features that need
+no phrase list (word count, sentence punctuation, stop-word density as in jusText, and
+phrase-pack hits when known); the main run is the contiguous stretch of blocks with the
+largest total score (a maximum-sum segment, linear in the number of blocks), with a bonus
+for the first sentence below a copy of the headline. Short lines inside that run
+(sub-headings, list items, credit lines) belong to the article; blocks outside it do not.
+
+Shared by the boilerplate classifier (B101) and the repeated-block rule (D102), which keeps
+the copy inside the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from newslint.document import Block, Document
+from newslint.titles import comparison_key, title_keys
+
+# Function words of the languages seen in scraped news; the share of them among a block's
+# words separates sentences from menus and headline lists (jusText's key feature).
+STOP_WORDS = frozenset("""
+a an the and or but if of to in on at by for with from as is are was were be been being it its
+this that these those he she they we you i his her their our your not no so than then there here
+which who whom what when where why how all any some more most can could will would should may might
+has have had do does did also just about into over after before under up out one two new said says
+der die das den dem des ein eine einer eines einem und oder aber nicht ist sind war waren wird werden
+mit von zu im am auf aus bei nach für über unter auch sich es er sie wir ihr dass wie noch nur
+le la les un une des du de et ou mais est sont était être avec pour par sur dans au aux ce cette ces
+il elle ils elles nous vous qui que quoi dont où ne pas plus se sa son ses leur leurs en y a été
+el los las unos unas del al y o pero es son fue ser con por para sobre en lo su sus que como más
+este esta estos estas se le les ya muy también entre sin hasta desde
+il lo gli una di da nel nella della delle degli dei con per su tra fra che non è sono era come anche
+o os as um uma do da dos das no na nos nas em com por para que não é são foi como mais também
+de het een en of maar niet is zijn was waren met voor op aan uit bij naar ook dat die wat
+и в во не на я что он она они мы вы с со как а но то это по к у из за от до для же бы ли
+a je se na v ve ze z do o od pro jak že to ale by bylo jsou byl je
+""".split())
+
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]*")
+# Sentence end, allowing closing quotes and brackets after it.
+_TERMINAL = regex.compile(r"[.!?\u2026\u3002\uff01\uff1f:;][\"'\u201d\u2019\u00bb)\]]*$")
+_CODE_LIKE = regex.compile(r"[\[{(]\s*$|[{};=]|\)\s*$|^\s*[\])}]|//|\w\.\w+\(")
+_COUNTER = regex.compile(r"\(\d[\d,.]*\)\s*$|^\d[\d,.]*[kKmM]?\s+\p{L}+$")
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+# A time of day, "3 hours ago" or a "name says:" header: the skeleton of comment threads.
+_STAMP = regex.compile(
+    r"\b\d{1,2}:\d{2}\b|\bago$|\s(?:says|writes):?$", regex.IGNORECASE)
+_DATE = regex.compile(
+    rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\.?\s+{_MONTH}\.?,?\s+\d{{4}}\b|"
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", regex.IGNORECASE)
+# "June 9 – West Palm Beach, FL": an item of a schedule (tour dates, fixtures, events).
+_SCHEDULE_ITEM = regex.compile(rf"^{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b", regex.IGNORECASE)
+_SEPARATORS = regex.compile(r"\s[|\u2022\u00b7\u00bb\u203a/>]\s|\s[|\u2022\u00b7]|[|\u2022\u00b7]\s")
+
+
+@dataclass(frozen=True, slots=True)
+class BlockFeatures:
+    words: int
+    terminal: bool  # ends like a sentence
+    stop_ratio: float
+    separators: int  # pipes, bullets, chevrons between items ("Home | News | Sport")
+    title_case: float  # share of words starting upper-case (headline and menu style)
+    code_like: bool  # braces, semicolons, calls: a code listing inside the article
+    counter: bool  # "Docs (96)", "12 Comments": an item of a counted list or widget
+    digit_ratio: float  # share of words that are numbers (table rows, scores)
+    stamp: bool  # a short time-of-day, "... ago" or "name says:" line
+    dated: bool  # a short line holding a date (a dateline, a teaser's date)
+    lower_start: bool  # starts with a lower-case letter: the rest of a wrapped sentence
+    continued: bool  # the next block starts lower-case: this one is a wrapped line
+    schedule_item: bool  # starts with a month and day: an entry of a schedule
+    announces: bool  # ends with a colon: a list or table follows
+    cjk: bool  # mostly Chinese, Japanese or Korean script: no stop words or title case to judge
+
+
+def block_features(text: str, next_text: str = "") -> BlockFeatures:
+    stripped = text.strip()
+    tokens = _WORD.findall(stripped)
+    cjk = len(_CJK.findall(stripped))
+    # CJK text has no spaces: count two characters as a word so lengths compare.
+    words = len(tokens) + cjk // 2
+    lowered = [t.lower() for t in tokens]
+    stops = sum(1 for t in lowered if t in STOP_WORDS)
+    cased = [t for t in tokens if t[0].isalpha()]
+    upper = sum(1 for t in cased if t[0].isupper())
+    return BlockFeatures(
+        words=words,
+        terminal=bool(_TERMINAL.search(stripped)),
+        stop_ratio=stops / len(tokens) if tokens else 0.0,
+        separators=len(_SEPARATORS.findall(stripped)),
+        title_case=upper / len(cased) if cased else 0.0,
+        code_like=bool(_CODE_LIKE.search(stripped)),
+        counter=bool(_COUNTER.search(stripped)),
+        digit_ratio=sum(1 for t in tokens if t[0].isdigit()) / len(tokens) if tokens else 0.0,
+        stamp=len(tokens) <= 14 and bool(_STAMP.search(stripped)),
+        dated=len(tokens) <= 10 and bool(_DATE.search(stripped)),
+        lower_start=stripped[:1].islower(),
+        announces=stripped.endswith(":"),
+        schedule_item=bool(_SCHEDULE_ITEM.match(stripped)),
+        continued=next_text.lstrip()[:1].islower(),
+        cjk=cjk * 3 >= sum(len(t) for t in tokens),
+    )
+
+
+@dataclass(frozen=True)
+class ArticleLayout:
+    """Per-block features and scores, and the article's runs as block index pairs [first, last]."""
+
+    features: tuple[BlockFeatures, ...]
+    scores: tuple[float, ...]
+    runs: tuple[tuple[int, int], ...]  # sorted; empty when the page has no run of prose
+
+    def inside(self, block_index: int) -> bool:
+        return any(first <= block_index <= last for first, last in self.runs)
+
+    def distance(self, block_index: int) -> int:
+        """Blocks between `block_index` and the nearest run (0 inside one)."""
+        return min((max(first - block_index, block_index - last, 0) for first, last in self.runs),
+                   default=len(self.scores))
+
+    @property
+    def found(self) -> bool:
+        return bool(self.runs)
+
+
+# Scoring constants: a sentence-like block earns a tenth of its words (capped); a block that
+# looks like a menu or list entry (few words, title case, separators, counters) costs one;
+# other non-sentences (code, table rows, lower-case fragments, wrapped lines) cost little,
+# so the run can bridge them; a block a phrase pack recognised, or a timestamp or "name
+# says:" line (the skeleton of comment threads), costs three. Dates count as menu entries.
+PROSE_MIN_WORDS = 8
+PROSE_MIN_STOP_RATIO = 0.12
+WORDS_PER_POINT = 10.0
+MAX_BLOCK_POINTS = 6.0
+SHORT_BLOCK_COST = 1.0
+FRAGMENT_BLOCK_COST = 0.25
+WIDGET_BLOCK_COST = 3.0
+MENU_MAX_WORDS = 4
+TITLE_CASE_MENU = 0.6
+MAX_LIST_ITEMS = 80
+SIDE_MIN_POINTS = 3.0
+HEADLINE_WINDOW = 5
+HEADLINE_BONUS = 3.0
+SIDE_OVERLAP = 0.4
+LIST_MIN_ITEMS = 3
+
+
+def is_prose(f: BlockFeatures, stop_words_apply: bool) -> bool:
+    if f.words < PROSE_MIN_WORDS or f.separators >= 2:
+        return False
+    if f.cjk:
+        return True
+    if stop_words_apply and f.stop_ratio < PROSE_MIN_STOP_RATIO:
+        return False
+    # A hard-wrapped sentence: it goes on, lower-case, on the next line.
+    wrapped_sentence = f.continued and f.title_case < 0.4
+    return f.terminal or f.words >= 25 or wrapped_sentence
+
+
+def is_menu_like(f: BlockFeatures) -> bool:
+    """A menu, list or widget entry, label or headline rather than a fragment of article text."""
+    if f.code_like and f.title_case < 0.5:
+        return False
+    if (f.digit_ratio >= 0.3 and f.words >= 3) or (f.schedule_item and f.words >= 5):
+        return False  # a table row or a schedule entry
+    if not f.terminal and not f.lower_start:
+        return True  # a menu entry, a label, a headline (a sub-heading inside the run is cheap)
+    return f.words <= MENU_MAX_WORDS or f.separators >= 2 or f.counter or f.dated
+
+
+def block_score(f: BlockFeatures, stop_words_apply: bool, widget: bool) -> float:
+    if widget or f.stamp:
+        return -WIDGET_BLOCK_COST
+    if is_prose(f, stop_words_apply):
+        return min(f.words / WORDS_PER_POINT, MAX_BLOCK_POINTS)
+    return -SHORT_BLOCK_COST if is_menu_like(f) else -FRAGMENT_BLOCK_COST
+
+
+def max_sum_run(scores: list[float]) -> tuple[int, int, float]:
+    """(first, last, total) of the contiguous segment with the largest sum (Kadane)."""
+    best = (-1, -1, 0.0)
+    start, total = 0, 0.0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            start, total = i, 0.0
+        total += score
+        if total > best[2]:
+            best = (start, i, total)
+    return best
+
+
+def article_layout(doc: Document, widget_blocks: Collection[int] = ()) -> ArticleLayout:
+    """The main run of prose of `doc`; `widget_blocks` are blocks a phrase pack matched."""
+    blocks = doc.blocks
+    features = [block_features(block.text, blocks[i + 1].text if i + 1 < len(blocks) else "")
+                for i, block in enumerate(blocks)]
+    long_blocks = [f for f in features if f.words >= PROSE_MIN_WORDS]
+    # Languages without a stop-word list here (Korean, Chinese, ...): judge by shape alone.
+    stop_words_apply = bool(long_blocks) and max(f.stop_ratio for f in long_blocks) >= 0.1
+    widgets = set(widget_blocks)
+    scores = [block_score(f, stop_words_apply, i in widgets) for i, f in enumerate(features)]
+    _announced_lists(features, scores, widgets)
+    _headline_bonus(doc, scores)
+    runs = [_extend_over_fragments(scores, first, last) for first, last in _article_runs(scores, blocks)]
+    return ArticleLayout(tuple(features), tuple(scores), tuple(sorted(runs)))
+
+
+def _announced_lists(features: list[BlockFeatures], scores: list[float], widgets: set[int]) -> None:
+    """Score a line ending with a colon ("... as follows:") and the list or table items it
+    announces (menu-like lines, or times in a timetable) as fragments of the article, up to
+    the next sentence or widget block."""
+    i = 0
+    while i < len(features):
+        if i not in widgets and features[i].announces:
+            j = i + 1
+            while (j < len(features) and j - i <= MAX_LIST_ITEMS and j not in widgets
+                   and (scores[j] == -SHORT_BLOCK_COST or _timetable_row(features[j]))):
+                scores[j] = -FRAGMENT_BLOCK_COST
+                j += 1
+            if j - i > 2 and scores[i] < 0:
+                scores[i] = -FRAGMENT_BLOCK_COST
+            i = j
+        else:
+            i += 1
+
+
+def _headline_bonus(doc: Document, scores: list[float]) -> None:
+    """Pages print the headline right above the article: the first sentence-like block
+    within HEADLINE_WINDOW blocks after a copy of the title earns HEADLINE_BONUS."""
+    if not doc.title:
+        return
+    keys = title_keys(doc.title)
+    for block in doc.blocks:
+        if comparison_key(block.text) not in keys:
+            continue
+        following = range(block.index + 1, min(block.index + 1 + HEADLINE_WINDOW, len(scores)))
+        first_prose = next((i for i in following if scores[i] > 0), None)
+        if first_prose is not None:
+            scores[first_prose] += HEADLINE_BONUS
+
+
+def _timetable_row(f: BlockFeatures) -> bool:
+    """A time-of-day line that is not a "name says:" comment header."""
+    return f.stamp and not f.announces
+
+
+def _content_words(texts: Iterable[str]) -> set[str]:
+    return {w.lower() for t in texts for w in _WORD.findall(t) if len(w) >= 4 and w.lower() not in STOP_WORDS}
+
+
+def _article_runs(scores: list[float], blocks: Sequence[Block]) -> list[tuple[int, int]]:
+    """The main run, plus side runs that continue its subject.
+
+    An article cut by an inline gallery, video player or related box leaves a piece on
+    the far side that costs more to reach than it earns. Going outwards from the main
+    run, the best segment on each side is taken while it scores at least SIDE_MIN_POINTS
+    and at least SIDE_OVERLAP of its content words occur in the main run (lexical
+    cohesion: teasers and comments on other subjects fail it). Without the cohesion test,
+    side runs let in more comment threads and teaser lists than they won back.
+    """
+    first, last, _ = max_sum_run(scores)
+    if first < 0:
+        return []
+    runs = [(first, last)]
+    main = _content_words(b.text for b in blocks[first:last + 1])
+    for lo, hi in ((0, first), (last + 1, len(scores))):
+        while hi > lo:
+            a, b, side = max_sum_run(scores[lo:hi])
+            if a < 0 or side < SIDE_MIN_POINTS:
+                break
+            words = _content_words(bl.text for bl in blocks[lo + a:lo + b + 1])
+            if not words or len(words & main) / len(words) < SIDE_OVERLAP:
+                break
+            runs.append((lo + a, lo + b))
+            if lo == 0:
+                hi = lo + a
+            else:
+                lo = lo + b + 1
+    return runs
+
+
+def _extend_over_fragments(scores: list[float], first: int, last: int) -> tuple[int, int]:
+    """Grow the run over adjoining fragments (table rows, code, list items) of the article.
+
+    The maximum-sum run stops before any trailing block that costs something, so a table or
+    listing that ends the article would be cut off; fragments are not menu entries, so the
+    run takes them up to the first menu-like, widget or prose block. One menu-like block
+    right after the run is taken too when at least LIST_MIN_ITEMS fragments follow it: a
+    sub-heading over a closing list ("Tour dates").
+    """
+    while True:
+        if last + 1 < len(scores) and scores[last + 1] == -FRAGMENT_BLOCK_COST:
+            last += 1
+        elif (last + 1 < len(scores) and scores[last + 1] == -SHORT_BLOCK_COST
+              and all(s == -FRAGMENT_BLOCK_COST for s in scores[last + 2:last + 2 + LIST_MIN_ITEMS])
+              and last + 1 + LIST_MIN_ITEMS < len(scores)):
+            last += 1
+        else:
+            break
+    while first - 1 >= 0 and scores[first - 1] == -FRAGMENT_BLOCK_COST:
+        first -= 1
+    return first, last
+
+
+def cached_layout(doc: Document, widget_blocks: Collection[int] = ()) -> ArticleLayout:
+    """`article_layout`, computed once per document and set of widget blocks."""
+    key = ("_article_layout", frozenset(widget_blocks))
+    cache = doc.__dict__.setdefault("_layout_cache", {})
+    if key not in cache:
+        cache[key] = article_layout(doc, widget_blocks)
+    return cache[key]
+
+
+__all__ = ["ArticleLayout", "BlockFeatures", "article_layout", "block_features", "cached_layout",
+           "is_menu_like", "is_prose", "max_sum_run"]

@@ -1,0 +1,189 @@
+"""B101 boilerplate-block and the article layout it rests on (newslint.layout)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint.document import Document
+from newslint.layout import article_layout, block_features, max_sum_run
+from tests.helpers import fixed, run_rules
+
+PROSE = [
+    "The regional council voted on Tuesday to extend the ferry service to the two outer islands.",
+    "Officials said the new route would start in April and run four times a day during summer.",
+    "Residents of the islands have asked for a better connection for more than a decade, they said.",
+    "The cost of the extension, about two million euros, will be shared with the national government.",
+    "Opposition members argued that the money would be better spent on repairing the old harbour.",
+]
+MENU = ["Home", "World", "Business", "Sport", "Culture", "Weather"]
+RELATED = ["Most Read", "Ten Things To Do In The Islands This Summer", "Local Team Wins The Regional Cup",
+           "Storm Warning Issued For The Coast"]
+
+
+def page(*parts: list[str], sep: str = "\n\n") -> str:
+    return sep.join(line for part in parts for line in part) + "\n"
+
+
+def line_of(block: int) -> int:
+    """1-based line of the 0-based block `block` of a page joined with blank lines."""
+    return 2 * block + 1
+
+
+# -- layout ------------------------------------------------------------------------------------
+
+def test_max_sum_run_finds_the_densest_stretch():
+    assert max_sum_run([-1, -1, 3, -1, 4, -5, 1]) == (2, 4, 6)
+    assert max_sum_run([-1, -2]) == (-1, -1, 0.0)
+
+
+def test_features_tell_sentences_from_menu_entries():
+    sentence = block_features(PROSE[0])
+    menu = block_features("Home")
+    assert sentence.terminal and sentence.words > 10 and sentence.stop_ratio > 0.2
+    assert not menu.terminal and menu.words == 1
+    assert block_features("Home | World | Sport").separators >= 2
+    assert block_features("Docs (96)").counter
+    assert block_features("Anna says:").stamp
+    assert block_features("June 9 – Lisbon @ Coliseu").schedule_item
+
+
+def test_layout_run_covers_the_article_not_the_menus():
+    doc = Document(page(MENU, PROSE, RELATED))
+    layout = article_layout(doc)
+    first, last = layout.runs[0]
+    assert (doc.blocks[first].text, doc.blocks[last].text) == (PROSE[0], PROSE[-1])
+
+
+def test_short_lines_inside_the_article_stay_in_the_run():
+    body = PROSE[:2] + ["Islanders wait"] + PROSE[2:]
+    doc = Document(page(MENU, body, RELATED))
+    layout = article_layout(doc)
+    sub = next(b.index for b in doc.blocks if b.text == "Islanders wait")
+    assert layout.inside(sub)
+
+
+def test_announced_table_stays_with_the_article():
+    table = ["Route times are as follows:", "Port A 06:10", "Port B 07:25", "Port C 08:40", "Port D 09:55"]
+    doc = Document(page(MENU, PROSE[:3], table, PROSE[3:], MENU))
+    layout = article_layout(doc)
+    rows = [b.index for b in doc.blocks if b.text.startswith("Port ")]
+    assert all(layout.inside(i) for i in rows)
+
+
+def test_cjk_sentences_count_as_prose():
+    cjk = ["今天上午市政府宣布新的渡轮航线将在四月开通每天往返四次", "居民们表示他们已经等待这条航线十多年了希望早日开通"] * 2
+    doc = Document(page(MENU, cjk, MENU))
+    layout = article_layout(doc)
+    assert layout.found and all(layout.inside(b.index) for b in doc.blocks if b.text in cjk)
+
+
+# -- the rule ----------------------------------------------------------------------------------
+
+def test_menus_and_related_lists_are_reported_as_runs():
+    text = page(MENU, PROSE, RELATED)
+    found = [d for d in run_rules(text, "B101")]
+    assert [(d.line, d.end_line) for d in found] == [(1, line_of(5)), (line_of(11), line_of(14))]
+    assert all(d.fix is not None and not d.fix.is_safe for d in found)
+    assert all(0 < d.extra["confidence"] <= 1 and d.extra["evidence"] for d in found)
+    assert "outside the main run of prose" in found[0].message
+
+
+def test_unsafe_fix_removes_whole_runs_without_blank_line_debris():
+    text = page(MENU, PROSE, RELATED, sep="\n\n")
+    out = fixed(text, "B101", unsafe=True)
+    assert out == "\n\n".join(PROSE) + "\n"
+    assert fixed(text, "B101") == text  # nothing safe to do
+
+
+def test_long_menu_run_is_a_warning_and_a_lone_short_line_is_info():
+    found = run_rules(page(MENU, PROSE, ["Islanders"]), "B101")
+    assert [d.severity.value for d in found] == ["warning", "info"]
+
+
+def test_sub_heading_is_kept_and_a_closing_credit_is_at_most_info():
+    sub = ["What happens next"]
+    credit = ["With reporting by Ana Ruiz in Lisbon"]
+    found = run_rules(page(PROSE[:3], sub, PROSE[3:], credit), "B101")
+    assert not any(d.line <= line_of(3) <= d.end_line for d in found)
+    assert all(d.severity.value == "info" for d in found)
+    assert fixed(page(PROSE[:3], sub, PROSE[3:], credit), "B101") == page(PROSE[:3], sub, PROSE[3:], credit)
+
+
+def test_clean_article_has_no_finding():
+    assert run_rules(page(PROSE[:3], ["What happens next"], PROSE[3:]), "B101") == []
+
+
+def test_short_documents_are_not_judged():
+    assert run_rules("Home\nWorld\nThe council met on Tuesday to vote on the new ferry route.\n", "B101") == []
+
+
+def test_pipe_separated_menu_inside_the_article_is_reported():
+    body = PROSE[:3] + ["Politics | Economy | Islands | Ferries"] + PROSE[3:]
+    found = run_rules(page(MENU, body), "B101")
+    assert any(d.line == d.end_line == line_of(9) for d in found)
+
+
+def test_phrase_pack_hits_are_evidence_but_not_reported_twice():
+    text = page(PROSE, ["Share this story", "Leave a Reply"])
+    assert [d.code for d in run_rules(text, "B101", "B201", "B202")] == ["B201", "B202"]
+
+
+def test_comment_thread_after_the_article_is_outside():
+    thread = []
+    for name in ("seaview22", "harbourfan", "islander"):
+        thread += [f"{name} says:", "March 3, 2024 at 6:41 pm", "I think the ferry is a waste of money, honestly."]
+    found = run_rules(page(MENU, PROSE, thread), "B101")
+    assert any(d.end_line == line_of(len(MENU) + len(PROSE) + len(thread) - 1) for d in found)
+
+
+paragraph = st.sampled_from(PROSE + MENU + RELATED + ["Advertisement", "Share this story"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(paragraph, min_size=4, max_size=14))
+def test_unsafe_fix_is_idempotent_and_leaves_no_blank_runs(parts):
+    text = "\n\n".join(parts) + "\n"
+    once = fixed(text, "boilerplate", unsafe=True)
+    assert "\n\n\n" not in once
+    assert fixed(once, "boilerplate", unsafe=True) == once
+
+
+def test_scraper_format_one_line_per_element():
+    text = page(MENU, PROSE, RELATED, sep="\n")
+    found = run_rules(text, "B101")
+    assert [(d.line, d.end_line) for d in found] == [(1, 6), (12, 15)]
+    assert fixed(text, "B101", unsafe=True) == "\n".join(PROSE) + "\n"
+
+
+def test_article_cut_by_a_gallery_keeps_both_parts_when_they_share_a_subject():
+    gallery = ["Gallery", "1 of 9", "Harbour at dawn", "Old pier", "Ferry deck", "Island quay", "Crew at work",
+               "Ticket office", "Storm damage", "Night crossing"]
+    before = ["The regional council approved the ferry service extension to the outer islands on Tuesday.",
+              "Residents of the outer islands welcomed the extension of the ferry service by the council.",
+              "The council said the ferry service to the islands would be reviewed after the first summer."]
+    doc = Document(page(MENU, before, gallery, PROSE, MENU))
+    layout = article_layout(doc)
+    assert all(layout.inside(b.index) for b in doc.blocks if b.text in before + PROSE)
+    assert not any(layout.inside(b.index) for b in doc.blocks if b.text in gallery[2:])
+
+
+def test_prose_on_another_subject_beyond_a_gap_stays_outside():
+    other = ["Tickets for the summer music festival go on sale on Friday at the usual outlets.",
+             "The organisers expect a record crowd for the three days of concerts in the park."]
+    gap = ["Most Read", "Trending Now", "Editor Picks", "Latest Videos", "Opinion Columns", "Market Data"]
+    doc = Document(page(MENU, PROSE, gap, other, MENU))
+    layout = article_layout(doc)
+    assert not any(layout.inside(b.index) for b in doc.blocks if b.text in other)
+
+
+def test_prose_right_below_a_copy_of_the_headline_is_preferred():
+    head = "Ferry Link To Outer Islands Approved"
+    promo = ["Click the picture above to see the full timetable of the summer ferry season this year.",
+             "Click here to read every column our harbour writer has published about the islands."]
+    article = ["The council approved the ferry link on Tuesday.", "Work starts in April, officials said."]
+    doc = Document(page(MENU, [head], article, MENU, promo), title=head)
+    layout = article_layout(doc)
+    assert all(layout.inside(b.index) for b in doc.blocks if b.text in article)
+    plain = Document(page(MENU, [head], article, MENU, promo))  # no title: the promo is denser
+    assert not article_layout(plain).inside(next(b.index for b in plain.blocks if b.text == article[0]))
