@@ -191,7 +191,7 @@ def run_corpus(args: argparse.Namespace, fix_mode: bool) -> int:
     if args.format == "jsonl" and not args.findings:
         args.findings = "-"
     run = corpus_cli.run_fix if fix_mode else corpus_cli.run_check
-    return run(args, spec, fields)
+    return run(args, spec, fields, Severity(config.fail_on))
 
 
 def run_rules(args: argparse.Namespace) -> int:

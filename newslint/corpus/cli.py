@@ -95,15 +95,13 @@ def add_fix_options(parser: argparse.ArgumentParser) -> None:
     _add(group, "--audit", metavar="FILE", help="write every removed or changed span, and every dropped record")
 
 
-def add_subcommands(subparsers: Any, common: argparse.ArgumentParser | None = None) -> None:
+def add_subcommands(subparsers: Any) -> None:
     """`newslint merge PARTS...` and `newslint learn CORPUS -o PACK.yaml`."""
-    parents = [common] if common is not None else []
-    merge = subparsers.add_parser("merge", parents=parents, help="join --shard summaries and apply the gate")
+    merge = subparsers.add_parser("merge", help="join --shard summaries and apply the gate")
     merge.add_argument("parts", nargs="+", metavar="PART.json")
     _add_gate_options(merge)
     _add(merge, "--quiet", "-q", action="store_true")
-    learn = subparsers.add_parser("learn", parents=parents,
-                                  help="learn lines repeated across a site's documents into a phrase pack")
+    learn = subparsers.add_parser("learn", help="learn lines repeated across a site's documents into a phrase pack")
     learn.add_argument("paths", nargs="+", metavar="CORPUS")
     learn.add_argument("--output", "-o", required=True, metavar="PACK.yaml")
     learn.add_argument("--code", default="B900", help="rule code of the written pack (default B900)")
@@ -116,8 +114,7 @@ def is_corpus_run(args: argparse.Namespace) -> bool:
         return True
     if any(getattr(args, dest, None) for dest in _CORPUS_DESTS):
         return True
-    paths = getattr(args, "paths", None) or getattr(args, "files", None) or []
-    return any(is_parquet(p) or is_remote(p) or any(c in p for c in "*?[") for p in paths)
+    return any(is_parquet(p) or is_remote(p) or any(c in p for c in "*?[") for p in args.paths or [])
 
 
 # -- building the job ------------------------------------------------------------------------
@@ -167,10 +164,11 @@ def _report_input_errors(errors: list[InputError], shown: list[int]) -> None:
 
 
 def finish(summary: CorpusSummary, args: argparse.Namespace, out: TextIO = sys.stdout,
-           unfixed: int | None = None) -> int:
+           unfixed: dict[str, int] | None = None, default_fail_on: Severity = Severity.WARNING) -> int:
     """Statistics, verdict, baseline, report; returns the exit code.
 
-    Without a gate the code is 1 when there are findings (for fix: findings left unfixed).
+    Without a gate the code is 1 when there are findings at or above `default_fail_on`
+    (the configured fail-on), for fix: such findings left unfixed.
     """
     gate = _gate(args)
     checks = gate.evaluate(summary) if gate.active else None
@@ -196,8 +194,9 @@ def finish(summary: CorpusSummary, args: argparse.Namespace, out: TextIO = sys.s
         return EXIT_OK if passed else EXIT_FINDINGS
     if getattr(args, "write_baseline", None):
         return EXIT_OK  # writing a baseline accepts the rates it records
-    left = summary.findings if unfixed is None else unfixed
-    return EXIT_FINDINGS if left else EXIT_OK
+    left = summary.severities if unfixed is None else unfixed
+    failing = sum(n for name, n in left.items() if Severity(name).rank >= default_fail_on.rank)
+    return EXIT_FINDINGS if failing else EXIT_OK
 
 
 def _progress_wanted(args: argparse.Namespace) -> bool:
@@ -208,8 +207,7 @@ def _progress_wanted(args: argparse.Namespace) -> bool:
 
 
 def _units(args: argparse.Namespace):
-    paths = getattr(args, "paths", None) or getattr(args, "files", None) or []
-    files = expand_paths(paths)
+    files = expand_paths(args.paths)
     shard = parse_shard(args.shard) if getattr(args, "shard", None) else None
     return files, shard, plan_units(files, shard)
 
@@ -232,7 +230,8 @@ def _guarded(command):
 
 
 @_guarded
-def run_check(args: argparse.Namespace, spec: RuleSpec, fields: RecordFields) -> int:
+def run_check(args: argparse.Namespace, spec: RuleSpec, fields: RecordFields,
+              default_fail_on: Severity = Severity.WARNING) -> int:
     files, shard, units = _units(args)
     job = Job(rules=spec, fields=fields, keep_findings=bool(getattr(args, "findings", None)))
     job.rules.build()  # fail fast on a bad selection, before any worker starts
@@ -246,7 +245,7 @@ def run_check(args: argparse.Namespace, spec: RuleSpec, fields: RecordFields) ->
             return EXIT_ERROR
         _report_input_errors([InputError(p, m, r) for _, p, r, m in summary.input_errors], [0])
         _write_findings(args, diagnostics)
-        return _close(summary, args, files, shard)
+        return _close(summary, args, files, shard, default_fail_on)
     table = _cross_document_table(args, units, job)
     if table is not None:
         job = replace(job, cross_document=table)
@@ -265,7 +264,7 @@ def run_check(args: argparse.Namespace, spec: RuleSpec, fields: RecordFields) ->
     finally:
         if findings_out is not None and findings_out is not sys.stdout.buffer:
             findings_out.close()
-    return _close(outcome.summary, args, files, shard)
+    return _close(outcome.summary, args, files, shard, default_fail_on)
 
 
 def _open_findings(args: argparse.Namespace):
@@ -290,16 +289,17 @@ def _write_findings(args: argparse.Namespace, diagnostics) -> None:
 
 
 def _close(summary: CorpusSummary, args: argparse.Namespace, files: Sequence[str], shard,
-           unfixed: int | None = None) -> int:
+           default_fail_on: Severity, unfixed: dict[str, int] | None = None) -> int:
     if getattr(args, "write_summary", None):
         write_part(summary, Path(args.write_summary), shard, files)
     if summary.input_error_count > MAX_ERRORS_SHOWN:
         print(f"newslint: … {summary.input_error_count - MAX_ERRORS_SHOWN} more unreadable rows", file=sys.stderr)
-    return finish(summary, args, unfixed=unfixed)
+    return finish(summary, args, unfixed=unfixed, default_fail_on=default_fail_on)
 
 
 @_guarded
-def run_fix(args: argparse.Namespace, spec: RuleSpec, fields: RecordFields) -> int:
+def run_fix(args: argparse.Namespace, spec: RuleSpec, fields: RecordFields,
+            default_fail_on: Severity = Severity.WARNING) -> int:
     files, shard, units = _units(args)
     spec.build()
     job = Job(rules=spec, fields=fields, mode="fix", keep_findings=False,
@@ -313,11 +313,12 @@ def run_fix(args: argparse.Namespace, spec: RuleSpec, fields: RecordFields) -> i
         return EXIT_ERROR
     writer = CleanedCorpusWriter(args.output, files)
     audit = AuditWriter(Path(args.audit)) if getattr(args, "audit", None) else None
-    shown, unfixed = [0], [0]
+    shown, unfixed = [0], {}
 
     def on_result(result: ChunkResult) -> None:
         _report_input_errors(result.input_errors, shown)
-        unfixed[0] += result.unfixed
+        for name, count in result.unfixed.items():
+            unfixed[name] = unfixed.get(name, 0) + count
         writer.write(result)
         if audit is not None:
             audit.write(result)
@@ -328,7 +329,7 @@ def run_fix(args: argparse.Namespace, spec: RuleSpec, fields: RecordFields) -> i
         writer.close()
         if audit is not None:
             audit.close()
-    return _close(outcome.summary, args, files, shard, unfixed[0])
+    return _close(outcome.summary, args, files, shard, default_fail_on, unfixed)
 
 
 @_guarded

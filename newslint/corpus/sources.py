@@ -26,7 +26,6 @@ from newslint.inputs.errors import InputError
 from newslint.inputs.records import COMPRESSION_SUFFIXES, STREAM_ERRORS, open_binary
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
-JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 CORPUS_EXTENSIONS = tuple(
     base + comp for base in (".jsonl", ".ndjson") for comp in ("",) + COMPRESSION_SUFFIXES
 ) + PARQUET_SUFFIXES

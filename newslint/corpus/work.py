@@ -86,7 +86,7 @@ class ChunkResult:
     lines: dict[int, str] = field(default_factory=dict)  # collect mode: hash -> first line text
     size: int = 0
     records: int = 0
-    unfixed: int = 0  # fix: findings left in the written records
+    unfixed: dict[str, int] = field(default_factory=dict)  # fix: findings left, per severity
 
 
 class Worker:
@@ -170,7 +170,8 @@ class Worker:
                                   "code": diag.code, "rule": diag.rule, "pass": iteration + 1,
                                   "start": edit.start, "end": edit.end,
                                   "removed": original, "replacement": edit.replacement})
-        out.unfixed += len(outcome.remaining.diagnostics)
+        for diag in outcome.remaining.diagnostics:
+            out.unfixed[diag.severity.value] = out.unfixed.get(diag.severity.value, 0) + 1
         if not outcome.changed(record.text, record.title):
             out.rows_out.append(payload)
             return found
