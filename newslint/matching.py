@@ -70,8 +70,12 @@ class PhraseMatcher:
     """Find phrases (at word boundaries) and regex patterns in text, or test a whole line."""
 
     def __init__(self, phrases: Iterable[str] = (), patterns: Iterable[str] = (), *,
-                 ignore_case: bool = True, prefixes: Iterable[str] = ()) -> None:
+                 ignore_case: bool = True, prefixes: Iterable[str] = (),
+                 pattern_max_chars: int = 300) -> None:
         self.ignore_case = ignore_case
+        # Whole-line patterns describe widget lines, which are short; trying them on long
+        # prose blocks only costs time (the longest pattern hit on the dev set is 171 chars).
+        self.pattern_max_chars = pattern_max_chars
         self._exact: dict[str, str] = {}
         self._prefix_count = 0
         self._automaton = ahocorasick.Automaton()
@@ -137,7 +141,7 @@ class PhraseMatcher:
             key = normalise_line(text) if self.ignore_case else text.strip()
         if key in self._exact:
             return self._exact[key]
-        if self._regex is not None:
+        if self._regex is not None and len(key) <= self.pattern_max_chars:
             m = self._regex.fullmatch(text.strip())
             if m is None and key != text.strip():
                 m = self._regex.fullmatch(key)

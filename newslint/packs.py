@@ -49,7 +49,7 @@ _COMMON_KEYS = {
 }
 _KIND_KEYS = {
     "phrase": {"phrases": list, "patterns": list, "match": str, "fix": str, "applicability": str,
-               "max_words": int, "prefixes": list, "prefix_applicability": str,
+               "max_words": int, "pattern_max_chars": int, "prefixes": list, "prefix_applicability": str,
                "prefix_severity": str},
     "substitution": {"swap": dict},
 }
@@ -162,7 +162,8 @@ class PhraseRule(PackRule):
         super().__init__(**options)
         self.matcher = PhraseMatcher(self.data.get("phrases", []), self.data.get("patterns", []),
                                      ignore_case=self.data.get("ignore_case", True),
-                                     prefixes=self.data.get("prefixes", []))
+                                     prefixes=self.data.get("prefixes", []),
+                                     pattern_max_chars=self.data.get("pattern_max_chars", 300))
         self.match_mode = self.data.get("match", "line")
         self.fix_mode = self.data.get("fix", "remove-block" if self.match_mode == "line" else "none")
         self.applicability = self.data.get("applicability", "safe")
