@@ -30,7 +30,7 @@ import yaml
 
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
-from newslint.matching import PhraseMatcher, block_keys
+from newslint.matching import PhraseMatcher, framed_blocks
 from newslint.rule import Rule
 
 try:  # Python 3.11+
@@ -183,33 +183,31 @@ class PhraseRule(PackRule):
         return None
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        keys = block_keys(doc) if self.match_mode == "line" else []
+        if self.match_mode == "line":
+            yield from self._check_lines(doc)
+            return
         for block in doc.blocks:
-            if self.match_mode == "line":
-                key = keys[block.index]
-                n_words = key.count(" ") + 1
-                if self.max_words and n_words > self.max_words:
-                    continue
-                applicability, severity = self.applicability, self.severity
-                matched = self.matcher.match_line(block.text, key)
-                if matched is None and n_words <= self.prefix_max_words:
-                    matched = self.matcher.match_prefix(block.text, key)
-                    applicability, severity = self.prefix_applicability, self.prefix_severity
-                if matched is not None:
-                    yield self.diagnostic(
-                        doc.lines[block.first_line].start, doc.lines[block.last_line].end,
-                        self.message_for(block.stripped),
-                        fix=self._fix(doc, block.start, block.end, block.first_line, block.last_line,
-                                      applicability),
-                        severity=severity, matched=matched,
-                    )
-            else:
-                for m in self.matcher.find(doc.text, block.start, block.end):
-                    yield self.diagnostic(
-                        m.start, m.end, self.message_for(doc.text[m.start:m.end]),
-                        fix=self._fix(doc, m.start, m.end, block.first_line, block.last_line),
-                        matched=m.value,
-                    )
+            for m in self.matcher.find(doc.text, block.start, block.end):
+                yield self.diagnostic(
+                    m.start, m.end, self.message_for(doc.text[m.start:m.end]),
+                    fix=self._fix(doc, m.start, m.end, block.first_line, block.last_line),
+                    matched=m.value,
+                )
+
+    def _check_lines(self, doc: Document) -> Iterator[Diagnostic]:
+        keys = framed_blocks(doc).key_list
+        for index, (matched, is_prefix) in sorted(self.matcher.match_blocks(doc).items()):
+            n_words = keys[index].count(" ") + 1
+            if (self.max_words and n_words > self.max_words) or (is_prefix and n_words > self.prefix_max_words):
+                continue
+            block = doc.blocks[index]
+            applicability = self.prefix_applicability if is_prefix else self.applicability
+            yield self.diagnostic(
+                doc.lines[block.first_line].start, doc.lines[block.last_line].end,
+                self.message_for(block.stripped),
+                fix=self._fix(doc, block.start, block.end, block.first_line, block.last_line, applicability),
+                severity=self.prefix_severity if is_prefix else self.severity, matched=matched,
+            )
 
 
 class SubstitutionRule(PackRule):
