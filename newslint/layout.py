@@ -125,6 +125,11 @@ class ArticleLayout:
         return min((max(first - block_index, block_index - last, 0) for first, last in self.runs),
                    default=len(self.scores))
 
+    def depth(self, block_index: int) -> int:
+        """Blocks between `block_index` and the nearer edge of the run holding it (-1 outside)."""
+        return max((min(block_index - first, last - block_index) for first, last in self.runs
+                    if first <= block_index <= last), default=-1)
+
     @property
     def found(self) -> bool:
         return bool(self.runs)
