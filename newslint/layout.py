@@ -178,7 +178,12 @@ def is_menu_like(f: BlockFeatures) -> bool:
         return False  # a table row or a schedule entry
     if not f.terminal and not f.lower_start:
         return True  # a menu entry, a label, a headline (a sub-heading inside the run is cheap)
-    return f.words <= MENU_MAX_WORDS or f.separators >= 2 or f.counter or f.dated
+    if f.separators >= 2 or f.counter or f.dated:
+        return True
+    # A short sentence of mostly lower-case words ("That's correct," she said.) is article
+    # text; a label of one or two words ("Read more.", "Share") or in title case is not.
+    short_sentence = f.words >= 3 and f.title_case < 0.5 and not f.announces
+    return f.words <= MENU_MAX_WORDS and not short_sentence
 
 
 def block_score(f: BlockFeatures, stop_words_apply: bool, widget: bool) -> float:

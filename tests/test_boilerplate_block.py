@@ -92,6 +92,14 @@ def test_table_without_an_announcing_sentence_earns_nothing():
     assert not any(layout.inside(b.index) for b in doc.blocks if b.text in rows)
 
 
+def test_short_closing_sentence_stays_with_the_article():
+    doc = Document(page(MENU, PROSE, ["The vote was close."], RELATED))
+    layout = article_layout(doc)
+    assert layout.inside(next(b.index for b in doc.blocks if b.text == "The vote was close."))
+    labels = Document(page(MENU, PROSE, ["Share This Story."], RELATED))
+    assert not article_layout(labels).inside(next(b.index for b in labels.blocks if b.text == "Share This Story."))
+
+
 def test_cjk_sentences_count_as_prose():
     cjk = ["今天上午市政府宣布新的渡轮航线将在四月开通每天往返四次", "居民们表示他们已经等待这条航线十多年了希望早日开通"] * 2
     doc = Document(page(MENU, cjk, MENU))
