@@ -319,12 +319,13 @@ def _extend_over_fragments(scores: list[float], first: int, last: int) -> tuple[
 
     The maximum-sum run stops before any trailing block that costs something, so a table or
     listing that ends the article would be cut off; fragments are not menu entries, so the
-    run takes them up to the first menu-like, widget or prose block. One menu-like block
+    run takes them, and the sentences that follow them (the article going on after its
+    listing), up to the first menu-like or widget block. One menu-like block
     right after the run is taken too when at least LIST_MIN_ITEMS fragments follow it: a
     sub-heading over a closing list ("Tour dates").
     """
     while True:
-        if last + 1 < len(scores) and _fragment(scores[last + 1]):
+        if last + 1 < len(scores) and (_fragment(scores[last + 1]) or scores[last + 1] > 0):
             last += 1
         elif (last + 1 < len(scores) and scores[last + 1] == -SHORT_BLOCK_COST
               and all(_fragment(s) for s in scores[last + 2:last + 2 + LIST_MIN_ITEMS])
@@ -332,7 +333,7 @@ def _extend_over_fragments(scores: list[float], first: int, last: int) -> tuple[
             last += 1
         else:
             break
-    while first - 1 >= 0 and _fragment(scores[first - 1]):
+    while first - 1 >= 0 and (_fragment(scores[first - 1]) or scores[first - 1] > 0):
         first -= 1
     return first, last
 

@@ -100,6 +100,16 @@ def test_short_closing_sentence_stays_with_the_article():
     assert not article_layout(labels).inside(next(b.index for b in labels.blocks if b.text == "Share This Story."))
 
 
+def test_prose_right_after_a_listing_that_ends_the_run_is_taken_too():
+    code = ["fares = load(route);", "total = sum(fares);", "rate = total / days;", "report(rate);",
+            "save(report);", "close(route);", "notify(council);"]
+    closing = "The council will publish the final timetable of the route next week."
+    doc = Document(page(MENU, PROSE[:2], code, [closing], MENU))
+    layout = article_layout(doc)
+    assert all(layout.inside(b.index) for b in doc.blocks if b.text in code + [closing])
+    assert not any(layout.inside(b.index) for b in doc.blocks if b.text in MENU)
+
+
 def test_cjk_sentences_count_as_prose():
     cjk = ["今天上午市政府宣布新的渡轮航线将在四月开通每天往返四次", "居民们表示他们已经等待这条航线十多年了希望早日开通"] * 2
     doc = Document(page(MENU, cjk, MENU))
