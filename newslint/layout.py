@@ -228,8 +228,8 @@ def _announced_lists(features: list[BlockFeatures], scores: list[float], widgets
     announces (menu-like lines, table rows, or times in a timetable) as part of the article,
     up to the next sentence or widget block.
 
-    List items cost as fragments. A table of at least LIST_MIN_ITEMS rows is one unit of the
-    article's content, introduced by its sentence: its rows cost nothing and the table earns
+    List items cost as fragments. A table of at least LIST_MIN_ITEMS rows announced by a
+    sentence is one unit of the article's content: its rows cost nothing and the table earns
     TABLE_ROW_POINTS per row (capped like a paragraph), so a long table does not cut the
     article it belongs to short.
     """
@@ -242,7 +242,9 @@ def _announced_lists(features: list[BlockFeatures], scores: list[float], widgets
                 j += 1
             items = range(i + 1, j)
             rows = sum(1 for k in items if _table_row(features[k]))
-            table = rows >= LIST_MIN_ITEMS and rows * 2 > len(items)
+            # Only a sentence introduces a table ("The final standings are:"); a bare
+            # label ("Standings:") heads a sidebar widget as often as an article's table.
+            table = scores[i] > 0 and rows >= LIST_MIN_ITEMS and rows * 2 > len(items)
             for k in items:
                 scores[k] = 0.0 if table else -FRAGMENT_BLOCK_COST
             if table:

@@ -86,10 +86,12 @@ def test_long_announced_table_is_one_unit_of_the_article():
 
 
 def test_table_without_an_announcing_sentence_earns_nothing():
-    rows = [f"{i} Club {chr(64 + i)} {200 - 7 * i} {12 - i // 2}" for i in range(1, 25)]
-    doc = Document(page(MENU, PROSE, MENU, ["League table"], rows, MENU))
-    layout = article_layout(doc)
-    assert not any(layout.inside(b.index) for b in doc.blocks if b.text in rows)
+    rows = [f"{i} Club {i} {400 - 5 * i} {30 - i // 3}" for i in range(1, 61)]
+    for heading in ("League table", "Standings:"):  # a title, or a label rather than a sentence
+        doc = Document(page(MENU, PROSE[:2], MENU, [heading], rows, MENU))
+        layout = article_layout(doc)
+        assert not any(layout.inside(b.index) for b in doc.blocks if b.text in rows)
+        assert all(layout.inside(b.index) for b in doc.blocks if b.text in PROSE[:2])
 
 
 def test_short_closing_sentence_stays_with_the_article():
