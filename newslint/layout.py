@@ -83,22 +83,29 @@ class BlockFeatures:
 def block_features(text: str, next_text: str = "") -> BlockFeatures:
     stripped = text.strip()
     tokens = _WORD.findall(stripped)
-    cjk = len(_CJK.findall(stripped))
+    cjk = 0 if stripped.isascii() else len(_CJK.findall(stripped))
     # CJK text has no spaces: count two characters as a word so lengths compare.
     words = len(tokens) + cjk // 2
-    lowered = [t.lower() for t in tokens]
-    stops = sum(1 for t in lowered if t in STOP_WORDS)
-    cased = [t for t in tokens if t[0].isalpha()]
-    upper = sum(1 for t in cased if t[0].isupper())
+    stops = upper = cased = digits = 0
+    for token in tokens:
+        first = token[0]
+        if first.isalpha():
+            cased += 1
+            upper += first.isupper()
+        elif first.isdigit():
+            digits += 1
+        stops += token.lower() in STOP_WORDS
+    # The end-anchored patterns only need the end of a long block.
+    tail = stripped[-40:]
     return BlockFeatures(
         words=words,
-        terminal=bool(_TERMINAL.search(stripped)),
+        terminal=bool(_TERMINAL.search(tail)),
         stop_ratio=stops / len(tokens) if tokens else 0.0,
         separators=len(_SEPARATORS.findall(stripped)),
-        title_case=upper / len(cased) if cased else 0.0,
+        title_case=upper / cased if cased else 0.0,
         code_like=bool(_CODE_LIKE.search(stripped)),
-        counter=bool(_COUNTER.search(stripped)),
-        digit_ratio=sum(1 for t in tokens if t[0].isdigit()) / len(tokens) if tokens else 0.0,
+        counter=bool(_COUNTER.search(stripped if len(tokens) <= 3 else tail)),
+        digit_ratio=digits / len(tokens) if tokens else 0.0,
         stamp=len(tokens) <= 14 and bool(_STAMP.search(stripped)),
         dated=len(tokens) <= 10 and bool(_DATE.search(stripped)),
         lower_start=stripped[:1].islower(),
@@ -207,11 +214,21 @@ def max_sum_run(scores: list[float]) -> tuple[int, int, float]:
     return best
 
 
+def document_features(doc: Document) -> list[BlockFeatures]:
+    """Features of every block, computed once per document (they do not depend on widgets)."""
+    cached = doc.__dict__.get("_block_features")
+    if cached is None:
+        blocks = doc.blocks
+        cached = [block_features(block.text, blocks[i + 1].text if i + 1 < len(blocks) else "")
+                  for i, block in enumerate(blocks)]
+        doc.__dict__["_block_features"] = cached
+    return cached
+
+
 def article_layout(doc: Document, widget_blocks: Collection[int] = ()) -> ArticleLayout:
     """The main run of prose of `doc`; `widget_blocks` are blocks a phrase pack matched."""
     blocks = doc.blocks
-    features = [block_features(block.text, blocks[i + 1].text if i + 1 < len(blocks) else "")
-                for i, block in enumerate(blocks)]
+    features = document_features(doc)
     long_blocks = [f for f in features if f.words >= PROSE_MIN_WORDS]
     # Languages without a stop-word list here (Korean, Chinese, ...): judge by shape alone.
     stop_words_apply = bool(long_blocks) and max(f.stop_ratio for f in long_blocks) >= 0.1
