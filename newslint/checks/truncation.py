@@ -8,7 +8,7 @@ blocks (`block_shape.non_prose_reason`) and only on strong evidence of a cut.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 import regex
 
@@ -66,14 +66,31 @@ def is_running_text(block: Block) -> bool:
     return is_prose(block) and bool(_TERMINAL_END.search(block.stripped))
 
 
-def last_prose_index(doc: Document) -> int | None:
-    """Index of the last prose block, looking past a few trailing widget or credit lines."""
-    blocks = doc.blocks
-    for index in range(len(blocks) - 1, max(-1, len(blocks) - 1 - MAX_TRAILING_BLOCKS), -1):
-        block = blocks[index]
+def last_prose_index(doc: Document, boilerplate: Collection[int] = ()) -> int | None:
+    """Index of the last prose block, looking past a few trailing widget or credit lines and
+    past any number of blocks other rules found to be boilerplate."""
+    looked = 0
+    for index in range(len(doc.blocks) - 1, -1, -1):
+        if index in boilerplate:
+            continue
+        block = doc.blocks[index]
         if is_prose(block) or _ends_with_teaser(block) or _cut_short_block(block) is not None:
             return index
+        looked += 1
+        if looked >= MAX_TRAILING_BLOCKS:
+            return None
     return None
+
+
+def boilerplate_blocks(doc: Document, prior: Iterable[Diagnostic]) -> set[int]:
+    """Blocks that a boilerplate finding of another rule covers."""
+    spans = [(doc.line_index_at(d.start), doc.line_index_at(max(d.start, d.end - 1))) for d in prior
+             if d.category is Category.BOILERPLATE and d.field != "title"]
+    if not spans:
+        return set()
+    block_of_line = {line: b.index for b in doc.blocks for line in range(b.first_line, b.last_line + 1)}
+    return {block_of_line[line] for first, last in spans for line in range(first, last + 1)
+            if line in block_of_line}
 
 
 def _ends_with_teaser(block: Block) -> bool:
@@ -227,10 +244,15 @@ class TruncatedDocument(Rule):
     min_tail_words = 4  # an unterminated last sentence shorter than this may be a sign-off
     min_info_words = 3  # below this an unterminated last line is too short to judge
 
+    needs_prior = True  # the last paragraph of the article, not of a trailing widget run
+
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        return self.check_with_prior(doc, [])
+
+    def check_with_prior(self, doc: Document, prior: list[Diagnostic]) -> Iterator[Diagnostic]:
         if not is_english(doc):
             return
-        index = last_prose_index(doc)
+        index = last_prose_index(doc, boilerplate_blocks(doc, prior))
         if index is None:
             return
         block = doc.blocks[index]
