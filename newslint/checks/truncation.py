@@ -9,6 +9,7 @@ blocks (`block_shape.non_prose_reason`) and only on strong evidence of a cut.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
+from itertools import groupby
 
 import regex
 
@@ -83,14 +84,28 @@ def last_prose_index(doc: Document, boilerplate: Collection[int] = ()) -> int | 
 
 
 def boilerplate_blocks(doc: Document, prior: Iterable[Diagnostic]) -> set[int]:
-    """Blocks that a boilerplate finding of another rule covers."""
-    spans = [(doc.line_index_at(d.start), doc.line_index_at(max(d.start, d.end - 1))) for d in prior
-             if d.category is Category.BOILERPLATE and d.field != "title"]
-    if not spans:
-        return set()
-    block_of_line = {line: b.index for b in doc.blocks for line in range(b.first_line, b.last_line + 1)}
-    return {block_of_line[line] for first, last in spans for line in range(first, last + 1)
-            if line in block_of_line}
+    """Blocks in runs of boilerplate found by other rules, where the run holds at least one
+    confident (warning or error) finding: a cut-off last paragraph can itself look unlike
+    prose and draw an info-level guess, which alone must not hide it."""
+    covered: dict[int, bool] = {}  # block index -> covered by a confident finding
+    block_of_line: dict[int, int] | None = None
+    for d in prior:
+        if d.category is not Category.BOILERPLATE or d.field == "title":
+            continue
+        if block_of_line is None:
+            block_of_line = {line: b.index for b in doc.blocks for line in range(b.first_line, b.last_line + 1)}
+        confident = d.severity.rank >= Severity.WARNING.rank
+        for line in range(doc.line_index_at(d.start), doc.line_index_at(max(d.start, d.end - 1)) + 1):
+            if line in block_of_line:
+                index = block_of_line[line]
+                covered[index] = covered.get(index, False) or confident
+    skipped: set[int] = set()
+    # Consecutive block indices share index - position: one group per run.
+    for _, group in groupby(enumerate(sorted(covered)), key=lambda pair: pair[1] - pair[0]):
+        run = [index for _, index in group]
+        if any(covered[i] for i in run):
+            skipped.update(run)
+    return skipped
 
 
 def _ends_with_teaser(block: Block) -> bool:
