@@ -118,7 +118,7 @@ class LineScore:
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         false_flag = self.fp / self.content if self.content else 0.0
-        return f"{name:<34}{p:>10.3f}{r:>8.3f}{f1:>8.3f}{false_flag:>14.3f}"
+        return f"{name:<34}{p:>10.3f}{r:>8.3f}{f1:>8.3f}{false_flag:>17.3f}"
 
 
 def flagged_lines(doc: Document, diagnostics: Iterable[Diagnostic]) -> list[bool]:
@@ -216,7 +216,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     n = len(records)
     sources = sorted(k for k in ours if k != "all")
     print(f"== boilerplate lines on {n} pages (title_match lines left out) ==")
-    print(f"{'':<34}{'precision':>10}{'recall':>8}{'F1':>8}{'content flagged':>14}")
+    print(f"{'':<34}{'precision':>10}{'recall':>8}{'F1':>8}{'content flagged':>17}")
     for key in ["all"] + sources:
         print(ours[key].row(f"newslint [{key}]"))
         print(c4[key].row(f"C4-style filter [{key}]"))

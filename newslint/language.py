@@ -56,27 +56,26 @@ class LanguageProfile:
         return self.votes.most_common(1)[0]
 
 
-def _is_latin(word: str) -> bool:
-    return any("a" <= c.lower() <= "z" or "\u00c0" <= c <= "\u024f" for c in word)
+# Which languages each stop word belongs to ("de" is Dutch, Portuguese and Spanish).
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _language, _words in STOPWORDS.items():
+    for _word in _words:
+        _LANGUAGES_OF[_word] = _LANGUAGES_OF.get(_word, ()) + (_language,)
+_LATIN_WORD = regex.compile(r"\p{L}*[a-zA-Z\u00c0-\u024f]")
 
 
 def profile(doc: Document) -> LanguageProfile:
     cached = doc.__dict__.get("_language_profile")
     if cached is None:
+        words = _WORD.findall(doc.text, 0, _SAMPLE_CHARS)
         votes: Counter[str] = Counter()
-        words = english = latin = non_latin = 0
-        for word in _WORD.findall(doc.text, 0, _SAMPLE_CHARS):
-            words += 1
-            if _is_latin(word):
-                latin += 1
-            else:
-                non_latin += 1
-            lower = word.lower()
-            for language, stopwords in STOPWORDS.items():
-                if lower in stopwords:
-                    votes[language] += 1
-            english += lower in STOPWORDS["en"]
-        cached = LanguageProfile(words, english, votes, non_latin > latin)
+        for word in words:
+            languages = _LANGUAGES_OF.get(word.lower())
+            if languages:
+                votes.update(languages)
+        # A word counts as Latin-script when any of its letters is (one C-level match each).
+        latin = sum(1 for word in words if _LATIN_WORD.match(word))
+        cached = LanguageProfile(len(words), votes["en"], votes, len(words) - latin > latin)
         doc.__dict__["_language_profile"] = cached
     return cached
 

@@ -83,22 +83,29 @@ class BlockFeatures:
 def block_features(text: str, next_text: str = "") -> BlockFeatures:
     stripped = text.strip()
     tokens = _WORD.findall(stripped)
-    cjk = len(_CJK.findall(stripped))
+    cjk = 0 if stripped.isascii() else len(_CJK.findall(stripped))
     # CJK text has no spaces: count two characters as a word so lengths compare.
     words = len(tokens) + cjk // 2
-    lowered = [t.lower() for t in tokens]
-    stops = sum(1 for t in lowered if t in STOP_WORDS)
-    cased = [t for t in tokens if t[0].isalpha()]
-    upper = sum(1 for t in cased if t[0].isupper())
+    stops = upper = cased = digits = 0
+    for token in tokens:
+        first = token[0]
+        if first.isalpha():
+            cased += 1
+            upper += first.isupper()
+        elif first.isdigit():
+            digits += 1
+        stops += token.lower() in STOP_WORDS
+    # The end-anchored patterns only need the end of a long block.
+    tail = stripped[-40:]
     return BlockFeatures(
         words=words,
-        terminal=bool(_TERMINAL.search(stripped)),
+        terminal=bool(_TERMINAL.search(tail)),
         stop_ratio=stops / len(tokens) if tokens else 0.0,
         separators=len(_SEPARATORS.findall(stripped)),
-        title_case=upper / len(cased) if cased else 0.0,
+        title_case=upper / cased if cased else 0.0,
         code_like=bool(_CODE_LIKE.search(stripped)),
-        counter=bool(_COUNTER.search(stripped)),
-        digit_ratio=sum(1 for t in tokens if t[0].isdigit()) / len(tokens) if tokens else 0.0,
+        counter=bool(_COUNTER.search(stripped if len(tokens) <= 3 else tail)),
+        digit_ratio=digits / len(tokens) if tokens else 0.0,
         stamp=len(tokens) <= 14 and bool(_STAMP.search(stripped)),
         dated=len(tokens) <= 10 and bool(_DATE.search(stripped)),
         lower_start=stripped[:1].islower(),
@@ -125,6 +132,11 @@ class ArticleLayout:
         return min((max(first - block_index, block_index - last, 0) for first, last in self.runs),
                    default=len(self.scores))
 
+    def depth(self, block_index: int) -> int:
+        """Blocks between `block_index` and the nearer edge of the run holding it (-1 outside)."""
+        return max((min(block_index - first, last - block_index) for first, last in self.runs
+                    if first <= block_index <= last), default=-1)
+
     @property
     def found(self) -> bool:
         return bool(self.runs)
@@ -150,6 +162,7 @@ HEADLINE_WINDOW = 5
 HEADLINE_BONUS = 3.0
 SIDE_OVERLAP = 0.4
 LIST_MIN_ITEMS = 3
+TABLE_ROW_POINTS = 0.1
 
 
 def is_prose(f: BlockFeatures, stop_words_apply: bool) -> bool:
@@ -172,7 +185,12 @@ def is_menu_like(f: BlockFeatures) -> bool:
         return False  # a table row or a schedule entry
     if not f.terminal and not f.lower_start:
         return True  # a menu entry, a label, a headline (a sub-heading inside the run is cheap)
-    return f.words <= MENU_MAX_WORDS or f.separators >= 2 or f.counter or f.dated
+    if f.separators >= 2 or f.counter or f.dated:
+        return True
+    # A short sentence of mostly lower-case words ("That's correct," she said.) is article
+    # text; a label of one or two words ("Read more.", "Share") or in title case is not.
+    short_sentence = f.words >= 3 and f.title_case < 0.5 and not f.announces
+    return f.words <= MENU_MAX_WORDS and not short_sentence
 
 
 def block_score(f: BlockFeatures, stop_words_apply: bool, widget: bool) -> float:
@@ -196,11 +214,21 @@ def max_sum_run(scores: list[float]) -> tuple[int, int, float]:
     return best
 
 
+def document_features(doc: Document) -> list[BlockFeatures]:
+    """Features of every block, computed once per document (they do not depend on widgets)."""
+    cached = doc.__dict__.get("_block_features")
+    if cached is None:
+        blocks = doc.blocks
+        cached = [block_features(block.text, blocks[i + 1].text if i + 1 < len(blocks) else "")
+                  for i, block in enumerate(blocks)]
+        doc.__dict__["_block_features"] = cached
+    return cached
+
+
 def article_layout(doc: Document, widget_blocks: Collection[int] = ()) -> ArticleLayout:
     """The main run of prose of `doc`; `widget_blocks` are blocks a phrase pack matched."""
     blocks = doc.blocks
-    features = [block_features(block.text, blocks[i + 1].text if i + 1 < len(blocks) else "")
-                for i, block in enumerate(blocks)]
+    features = document_features(doc)
     long_blocks = [f for f in features if f.words >= PROSE_MIN_WORDS]
     # Languages without a stop-word list here (Korean, Chinese, ...): judge by shape alone.
     stop_words_apply = bool(long_blocks) and max(f.stop_ratio for f in long_blocks) >= 0.1
@@ -214,17 +242,31 @@ def article_layout(doc: Document, widget_blocks: Collection[int] = ()) -> Articl
 
 def _announced_lists(features: list[BlockFeatures], scores: list[float], widgets: set[int]) -> None:
     """Score a line ending with a colon ("... as follows:") and the list or table items it
-    announces (menu-like lines, or times in a timetable) as fragments of the article, up to
-    the next sentence or widget block."""
+    announces (menu-like lines, table rows, or times in a timetable) as part of the article,
+    up to the next sentence or widget block.
+
+    List items cost as fragments. A table of at least LIST_MIN_ITEMS rows announced by a
+    sentence is one unit of the article's content: its rows cost nothing and the table earns
+    TABLE_ROW_POINTS per row (capped like a paragraph), so a long table does not cut the
+    article it belongs to short.
+    """
     i = 0
     while i < len(features):
         if i not in widgets and features[i].announces:
             j = i + 1
             while (j < len(features) and j - i <= MAX_LIST_ITEMS and j not in widgets
-                   and (scores[j] == -SHORT_BLOCK_COST or _timetable_row(features[j]))):
-                scores[j] = -FRAGMENT_BLOCK_COST
+                   and (scores[j] in (-SHORT_BLOCK_COST, -FRAGMENT_BLOCK_COST) or _timetable_row(features[j]))):
                 j += 1
-            if j - i > 2 and scores[i] < 0:
+            items = range(i + 1, j)
+            rows = sum(1 for k in items if _table_row(features[k]))
+            # Only a sentence introduces a table ("The final standings are:"); a bare
+            # label ("Standings:") heads a sidebar widget as often as an article's table.
+            table = scores[i] > 0 and rows >= LIST_MIN_ITEMS and rows * 2 > len(items)
+            for k in items:
+                scores[k] = 0.0 if table else -FRAGMENT_BLOCK_COST
+            if table:
+                scores[i] = max(scores[i], 0.0) + min(rows * TABLE_ROW_POINTS, MAX_BLOCK_POINTS)
+            elif j - i > 2 and scores[i] < 0:
                 scores[i] = -FRAGMENT_BLOCK_COST
             i = j
         else:
@@ -244,6 +286,11 @@ def _headline_bonus(doc: Document, scores: list[float]) -> None:
         first_prose = next((i for i in following if scores[i] > 0), None)
         if first_prose is not None:
             scores[first_prose] += HEADLINE_BONUS
+
+
+def _table_row(f: BlockFeatures) -> bool:
+    """A row of a table: several cells, a good share of them numbers."""
+    return f.digit_ratio >= 0.3 and f.words >= 3
 
 
 def _timetable_row(f: BlockFeatures) -> bool:
@@ -291,22 +338,28 @@ def _extend_over_fragments(scores: list[float], first: int, last: int) -> tuple[
 
     The maximum-sum run stops before any trailing block that costs something, so a table or
     listing that ends the article would be cut off; fragments are not menu entries, so the
-    run takes them up to the first menu-like, widget or prose block. One menu-like block
+    run takes them, and the sentences that follow them (the article going on after its
+    listing), up to the first menu-like or widget block. One menu-like block
     right after the run is taken too when at least LIST_MIN_ITEMS fragments follow it: a
     sub-heading over a closing list ("Tour dates").
     """
     while True:
-        if last + 1 < len(scores) and scores[last + 1] == -FRAGMENT_BLOCK_COST:
+        if last + 1 < len(scores) and (_fragment(scores[last + 1]) or scores[last + 1] > 0):
             last += 1
         elif (last + 1 < len(scores) and scores[last + 1] == -SHORT_BLOCK_COST
-              and all(s == -FRAGMENT_BLOCK_COST for s in scores[last + 2:last + 2 + LIST_MIN_ITEMS])
+              and all(_fragment(s) for s in scores[last + 2:last + 2 + LIST_MIN_ITEMS])
               and last + 1 + LIST_MIN_ITEMS < len(scores)):
             last += 1
         else:
             break
-    while first - 1 >= 0 and scores[first - 1] == -FRAGMENT_BLOCK_COST:
+    while first - 1 >= 0 and (_fragment(scores[first - 1]) or scores[first - 1] > 0):
         first -= 1
     return first, last
+
+
+def _fragment(score: float) -> bool:
+    """A fragment of article text (a table row, code, a list item): costs little or nothing."""
+    return -FRAGMENT_BLOCK_COST <= score <= 0.0
 
 
 def cached_layout(doc: Document, widget_blocks: Collection[int] = ()) -> ArticleLayout:

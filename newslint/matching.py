@@ -8,6 +8,7 @@ live in the same automaton, tagged, so a pack stays one matcher.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -42,12 +43,46 @@ def normalise_line(text: str) -> str:
     return _SPACES.sub(" ", fold(text)).strip(_EDGE_PUNCT + "\u2022\u00b7")
 
 
-def block_keys(doc: Document) -> list[str]:
-    """normalise_line of every block of `doc`, computed once and shared by all phrase packs."""
-    cached = doc.__dict__.get("_block_keys")
+# Whole-line matching frames every line as START + line + END, joins the lines, and runs each
+# pack's automaton and regex once over the joined text: a needle that begins with START can
+# only match at a line start, one that ends with END only at a line end.
+_START, _END = "\x02", "\x03"
+
+
+@dataclass(frozen=True)
+class FramedLines:
+    keys: str  # normalised lines (see normalise_line), framed and joined
+    raw: str  # the lines as written (stripped; inner line breaks as spaces), framed and joined
+    key_starts: list[int]  # where each line's frame starts in `keys`
+    raw_starts: list[int]
+    key_list: list[str]
+
+    @classmethod
+    def of(cls, lines: list[str]) -> FramedLines:
+        raw = [" ".join(line.split("\n")).strip() for line in lines]
+        if any(_START in line or _END in line for line in raw):
+            raw = [line.replace(_START, " ").replace(_END, " ") for line in raw]
+        keys = [normalise_line(line) for line in raw]
+        joined_keys, key_starts = _frame(keys)
+        joined_raw, raw_starts = _frame(raw)
+        return cls(joined_keys, joined_raw, key_starts, raw_starts, keys)
+
+
+def _frame(lines: list[str]) -> tuple[str, list[int]]:
+    starts, pieces, offset = [], [], 0
+    for line in lines:
+        starts.append(offset)
+        pieces.append(_START + line + _END + "\n")
+        offset += len(line) + 3
+    return "".join(pieces), starts
+
+
+def framed_blocks(doc: Document) -> FramedLines:
+    """The document's blocks framed for whole-line matching, computed once per document."""
+    cached = doc.__dict__.get("_framed_blocks")
     if cached is None:
-        cached = [normalise_line(block.text) for block in doc.blocks]
-        doc.__dict__["_block_keys"] = cached
+        cached = FramedLines.of([block.text for block in doc.blocks])
+        doc.__dict__["_framed_blocks"] = cached
     return cached
 
 
@@ -67,24 +102,29 @@ class Match:
 
 
 class PhraseMatcher:
-    """Find phrases (at word boundaries) and regex patterns in text, or test a whole line."""
+    """Find phrases (at word boundaries) and regex patterns in text, or test whole lines.
+
+    Whole-line tests (`match_blocks`, `match_line`) know three kinds of hit, strongest first:
+    the line *is* a phrase (after normalise_line), the line fully matches a pattern, or the
+    line starts with a prefix phrase that ends at a word edge.
+    """
 
     def __init__(self, phrases: Iterable[str] = (), patterns: Iterable[str] = (), *,
-                 ignore_case: bool = True, prefixes: Iterable[str] = ()) -> None:
+                 ignore_case: bool = True, prefixes: Iterable[str] = (),
+                 pattern_max_chars: int = 300) -> None:
         self.ignore_case = ignore_case
         self._exact: dict[str, str] = {}
         self._prefix_count = 0
-        self._automaton = ahocorasick.Automaton()
-        # needle -> (length, phrase as written, is a whole phrase, is a prefix phrase)
-        entries: dict[str, tuple[int, str, bool, bool]] = {}
+        self._automaton = ahocorasick.Automaton()  # phrases anywhere (match: inside)
+        self._line_automaton = ahocorasick.Automaton()  # framed whole lines and prefixes
         for phrase in phrases:
             key = normalise_line(phrase) if ignore_case else phrase.strip()
             if not key:
                 continue
             self._exact.setdefault(key, phrase)
             needle = fold(phrase.strip()) if ignore_case else phrase.strip()
-            old = entries.get(needle)
-            entries[needle] = (len(needle), phrase, True, bool(old and old[3]))
+            self._automaton.add_word(needle, (len(needle), phrase))
+            self._line_automaton.add_word(_START + key + _END, (len(key) + 2, phrase, False))
         for phrase in prefixes:
             # Compared with the normalised line; a prefix keeps its trailing punctuation
             # ("Related:", "Home »") because that is often what makes it a widget.
@@ -92,68 +132,73 @@ class PhraseMatcher:
             if not needle:
                 continue
             self._prefix_count += 1
-            old = entries.get(needle)
-            entries[needle] = (len(needle), old[1] if old else phrase, bool(old and old[2]), True)
-        for needle, value in entries.items():
-            self._automaton.add_word(needle, value)
-        self._has_phrases = bool(entries)
-        if self._has_phrases:
-            self._automaton.make_automaton()
+            self._line_automaton.add_word(_START + needle, (len(needle) + 1, phrase, True))
+        for automaton in (self._automaton, self._line_automaton):
+            if len(automaton):
+                automaton.make_automaton()
         pattern_list = list(patterns)
         self._patterns = pattern_list
-        flags = regex.IGNORECASE if ignore_case else 0
-        self._regex = (
-            regex.compile("|".join(f"(?:{p})" for p in pattern_list), flags | regex.V1)
-            if pattern_list else None
-        )
+        flags = (regex.IGNORECASE if ignore_case else 0) | regex.V1
+        alternation = "|".join(f"(?:{p})" for p in pattern_list)
+        self._regex = regex.compile(alternation, flags) if pattern_list else None
+        # Whole-line patterns describe widget lines, which are short; trying them on long
+        # prose lines only costs time (the longest pattern hit on the dev set is 171 chars).
+        self._line_regex = regex.compile(
+            f"{_START}(?=[^{_END}]{{0,{pattern_max_chars}}}{_END})(?:{alternation}){_END}", flags,
+        ) if pattern_list else None
 
     def __len__(self) -> int:
         return len(self._exact) + self._prefix_count + len(self._patterns)
 
-    def match_prefix(self, text: str, key: str | None = None) -> str | None:
-        """The longest prefix phrase the (normalised) line starts with, ending at a word edge.
+    def match_blocks(self, doc: Document) -> dict[int, tuple[str, bool]]:
+        """Block index -> (phrase or pattern text, is a prefix hit) for the document's blocks."""
+        return self._match_framed(framed_blocks(doc))
 
-        `key` is the line already normalised (see `block_keys`), to save normalising it again.
-        """
-        if not self._prefix_count:
-            return None
-        if key is None or not self.ignore_case:
-            key = normalise_line(text) if self.ignore_case else text.strip()
-        best: tuple[int, str] | None = None
-        for last, (length, phrase, _, is_prefix) in self._automaton.iter(key):
-            if last + 1 > 120:  # prefixes are short; stop scanning long lines early
-                break
-            if not is_prefix or last + 1 != length:
-                continue
-            if length < len(key) and _is_word_char(key[length]) and _is_word_char(key[length - 1]):
-                continue
-            if best is None or length > best[0]:
-                best = (length, phrase)
-        return best[1] if best else None
+    def match_line(self, text: str) -> str | None:
+        """The phrase or pattern that the whole line is (not a prefix), or None."""
+        hit = self._match_framed(FramedLines.of([text])).get(0)
+        return hit[0] if hit and not hit[1] else None
 
-    def match_line(self, text: str, key: str | None = None) -> str | None:
-        """The phrase or pattern that the whole (normalised) line is, or None."""
-        if key is None or not self.ignore_case:
-            key = normalise_line(text) if self.ignore_case else text.strip()
-        if key in self._exact:
-            return self._exact[key]
-        if self._regex is not None:
-            m = self._regex.fullmatch(text.strip())
-            if m is None and key != text.strip():
-                m = self._regex.fullmatch(key)
-            if m is not None:
-                return m.group(0)
-        return None
+    def match_prefix(self, text: str) -> str | None:
+        """The longest prefix phrase the line starts with (ending at a word edge), or None."""
+        hit = self._match_framed(FramedLines.of([text]), patterns=False, exact=False).get(0)
+        return hit[0] if hit else None
+
+    def _match_framed(self, framed: FramedLines, *, patterns: bool = True,
+                      exact: bool = True) -> dict[int, tuple[str, bool]]:
+        hits: dict[int, tuple[str, bool]] = {}
+        prefix_length: dict[int, int] = {}
+        text, starts = (framed.keys, framed.key_starts) if self.ignore_case else (framed.raw, framed.raw_starts)
+        if len(self._line_automaton):
+            for last, (length, phrase, is_prefix) in self._line_automaton.iter(text):
+                line = bisect.bisect_right(starts, last - length + 1) - 1
+                if not is_prefix:
+                    if exact:
+                        hits[line] = (phrase, False)
+                    continue
+                after = text[last + 1]
+                if after != _END and _is_word_char(after) and _is_word_char(text[last]):
+                    continue  # "Share on" must not match "Share online"
+                if length > prefix_length.get(line, 0):
+                    prefix_length[line] = length
+                    hits.setdefault(line, (phrase, True))
+                    if hits[line][1]:
+                        hits[line] = (phrase, True)
+        if patterns and self._line_regex is not None:
+            for joined, line_starts in ((framed.raw, framed.raw_starts), (framed.keys, framed.key_starts)):
+                for m in self._line_regex.finditer(joined):
+                    line = bisect.bisect_right(line_starts, m.start()) - 1
+                    if line not in hits or hits[line][1]:
+                        hits[line] = (m.group(0)[1:-1], False)
+        return hits
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match]:
         """Occurrences inside text[start:end], offsets into `text`, leftmost-longest, no overlaps."""
         end = len(text) if end is None else end
         found: list[Match] = []
-        if self._has_phrases:
+        if len(self._automaton):
             haystack = fold(text[start:end]) if self.ignore_case else text[start:end]
-            for last, (length, phrase, is_phrase, _) in self._automaton.iter(haystack):
-                if not is_phrase:
-                    continue
+            for last, (length, phrase) in self._automaton.iter(haystack):
                 s, e = start + last - length + 1, start + last + 1
                 if (s > 0 and _is_word_char(text[s - 1]) and _is_word_char(text[s])) or \
                         (e < len(text) and _is_word_char(text[e]) and _is_word_char(text[e - 1])):

@@ -30,7 +30,7 @@ import yaml
 
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
-from newslint.matching import PhraseMatcher, block_keys
+from newslint.matching import PhraseMatcher, framed_blocks
 from newslint.rule import Rule
 
 try:  # Python 3.11+
@@ -49,7 +49,7 @@ _COMMON_KEYS = {
 }
 _KIND_KEYS = {
     "phrase": {"phrases": list, "patterns": list, "match": str, "fix": str, "applicability": str,
-               "max_words": int, "prefixes": list, "prefix_applicability": str,
+               "max_words": int, "pattern_max_chars": int, "prefixes": list, "prefix_applicability": str,
                "prefix_severity": str},
     "substitution": {"swap": dict},
 }
@@ -162,7 +162,8 @@ class PhraseRule(PackRule):
         super().__init__(**options)
         self.matcher = PhraseMatcher(self.data.get("phrases", []), self.data.get("patterns", []),
                                      ignore_case=self.data.get("ignore_case", True),
-                                     prefixes=self.data.get("prefixes", []))
+                                     prefixes=self.data.get("prefixes", []),
+                                     pattern_max_chars=self.data.get("pattern_max_chars", 300))
         self.match_mode = self.data.get("match", "line")
         self.fix_mode = self.data.get("fix", "remove-block" if self.match_mode == "line" else "none")
         self.applicability = self.data.get("applicability", "safe")
@@ -182,33 +183,31 @@ class PhraseRule(PackRule):
         return None
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        keys = block_keys(doc) if self.match_mode == "line" else []
+        if self.match_mode == "line":
+            yield from self._check_lines(doc)
+            return
         for block in doc.blocks:
-            if self.match_mode == "line":
-                key = keys[block.index]
-                n_words = key.count(" ") + 1
-                if self.max_words and n_words > self.max_words:
-                    continue
-                applicability, severity = self.applicability, self.severity
-                matched = self.matcher.match_line(block.text, key)
-                if matched is None and n_words <= self.prefix_max_words:
-                    matched = self.matcher.match_prefix(block.text, key)
-                    applicability, severity = self.prefix_applicability, self.prefix_severity
-                if matched is not None:
-                    yield self.diagnostic(
-                        doc.lines[block.first_line].start, doc.lines[block.last_line].end,
-                        self.message_for(block.stripped),
-                        fix=self._fix(doc, block.start, block.end, block.first_line, block.last_line,
-                                      applicability),
-                        severity=severity, matched=matched,
-                    )
-            else:
-                for m in self.matcher.find(doc.text, block.start, block.end):
-                    yield self.diagnostic(
-                        m.start, m.end, self.message_for(doc.text[m.start:m.end]),
-                        fix=self._fix(doc, m.start, m.end, block.first_line, block.last_line),
-                        matched=m.value,
-                    )
+            for m in self.matcher.find(doc.text, block.start, block.end):
+                yield self.diagnostic(
+                    m.start, m.end, self.message_for(doc.text[m.start:m.end]),
+                    fix=self._fix(doc, m.start, m.end, block.first_line, block.last_line),
+                    matched=m.value,
+                )
+
+    def _check_lines(self, doc: Document) -> Iterator[Diagnostic]:
+        keys = framed_blocks(doc).key_list
+        for index, (matched, is_prefix) in sorted(self.matcher.match_blocks(doc).items()):
+            n_words = keys[index].count(" ") + 1
+            if (self.max_words and n_words > self.max_words) or (is_prefix and n_words > self.prefix_max_words):
+                continue
+            block = doc.blocks[index]
+            applicability = self.prefix_applicability if is_prefix else self.applicability
+            yield self.diagnostic(
+                doc.lines[block.first_line].start, doc.lines[block.last_line].end,
+                self.message_for(block.stripped),
+                fix=self._fix(doc, block.start, block.end, block.first_line, block.last_line, applicability),
+                severity=self.prefix_severity if is_prefix else self.severity, matched=matched,
+            )
 
 
 class SubstitutionRule(PackRule):

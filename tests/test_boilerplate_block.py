@@ -71,6 +71,47 @@ def test_announced_table_stays_with_the_article():
     assert all(layout.inside(i) for i in rows)
 
 
+def test_long_announced_table_is_one_unit_of_the_article():
+    # A short article whose content is a long results table, then a denser promo column:
+    # the table must not cost the article the run.
+    intro = ["The final standings of the regional rowing league after twelve rounds are below.",
+             "Final league table after twelve rounds:"]
+    rows = ["Pos Club Points Wins", *(f"{i} Club {chr(64 + i)} {200 - 7 * i} {12 - i // 2}" for i in range(1, 25))]
+    promo = ["Click the picture above to see how every crew in the league has fared this season so far.",
+             "Next fixtures", "Click here to see the dates, venues and start times of every race this year.",
+             "Podcast", "Our rowing podcast talks about everything that happened in the league this week."]
+    doc = Document(page(MENU, intro, rows, MENU, promo, MENU))
+    layout = article_layout(doc)
+    assert all(layout.inside(b.index) for b in doc.blocks if b.text in intro + rows)
+
+
+def test_table_without_an_announcing_sentence_earns_nothing():
+    rows = [f"{i} Club {i} {400 - 5 * i} {30 - i // 3}" for i in range(1, 61)]
+    for heading in ("League table", "Standings:"):  # a title, or a label rather than a sentence
+        doc = Document(page(MENU, PROSE[:2], MENU, [heading], rows, MENU))
+        layout = article_layout(doc)
+        assert not any(layout.inside(b.index) for b in doc.blocks if b.text in rows)
+        assert all(layout.inside(b.index) for b in doc.blocks if b.text in PROSE[:2])
+
+
+def test_short_closing_sentence_stays_with_the_article():
+    doc = Document(page(MENU, PROSE, ["The vote was close."], RELATED))
+    layout = article_layout(doc)
+    assert layout.inside(next(b.index for b in doc.blocks if b.text == "The vote was close."))
+    labels = Document(page(MENU, PROSE, ["Share This Story."], RELATED))
+    assert not article_layout(labels).inside(next(b.index for b in labels.blocks if b.text == "Share This Story."))
+
+
+def test_prose_right_after_a_listing_that_ends_the_run_is_taken_too():
+    code = ["fares = load(route);", "total = sum(fares);", "rate = total / days;", "report(rate);",
+            "save(report);", "close(route);", "notify(council);"]
+    closing = "The council will publish the final timetable of the route next week."
+    doc = Document(page(MENU, PROSE[:2], code, [closing], MENU))
+    layout = article_layout(doc)
+    assert all(layout.inside(b.index) for b in doc.blocks if b.text in code + [closing])
+    assert not any(layout.inside(b.index) for b in doc.blocks if b.text in MENU)
+
+
 def test_cjk_sentences_count_as_prose():
     cjk = ["今天上午市政府宣布新的渡轮航线将在四月开通每天往返四次", "居民们表示他们已经等待这条航线十多年了希望早日开通"] * 2
     doc = Document(page(MENU, cjk, MENU))

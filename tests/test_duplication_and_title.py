@@ -84,6 +84,20 @@ def test_copy_outside_the_article_is_the_one_reported():
     assert diag.line == 7  # the teaser among the menus, not the paragraph in the article
 
 
+def test_standfirst_copy_at_the_edge_of_the_article_is_the_one_reported():
+    # A standfirst printed above the article repeats a paragraph from its middle: both
+    # copies are in the run, and the one at its edge is the debris.
+    prose = [
+        "Officials said the new route would start in April and run four times a day in summer.",
+        "Residents of the islands have asked for a better connection for more than a decade now.",
+        "The cost of the extension will be shared with the national government, officials said.",
+        "Opposition members argued that the money would be better spent on the old harbour walls.",
+    ]
+    text = "\n\n".join(["Home", "World", "Sport", PARA] + prose[:2] + [PARA] + prose[2:] + ["Contact"]) + "\n"
+    [diag] = run_rules(text, "D102")
+    assert diag.line == 7  # the standfirst, not the paragraph in the middle of the article
+
+
 def test_short_repeated_lines_and_distinct_paragraphs_are_not_duplicates():
     assert run_rules("Home\n\nSport\n\nHome\n\nSport\n", "D102") == []
     assert run_rules(f"{PARA}\n\nThe council rejected the budget after a short debate on Tuesday.\n", "D102") == []

@@ -153,3 +153,16 @@ def test_agency_sign_off_after_the_last_sentence_is_not_a_cut():
 def test_document_ending_inside_an_unclosed_quotation_is_found():
     text = BEFORE + "The captain called the decision \u201ca relief for the whole crew\n"
     assert codes(text, "T002") == ["T002"]
+
+
+def test_truncated_document_looks_past_lines_other_rules_found_to_be_boilerplate():
+    article = (
+        "The harbour authority approved the new ferry timetable on Monday after months of talks.\n\n"
+        "Operators said the first boats under the new schedule would sail in early spring.\n\n"
+        "Related Articles\n\n"
+        "Ferry fares rise again for island residents\n"
+    )
+    alone = [d for d in run_rules(article, "T002")]
+    with_boilerplate = [d for d in run_rules(article, "T002", "boilerplate") if d.code == "T002"]
+    assert alone and alone[0].line == 7  # on its own, the headline looks like the last paragraph
+    assert with_boilerplate == []

@@ -83,8 +83,8 @@ class RepeatedBlock(Rule):
     ## What it does
     Finds a paragraph that occurs more than once in the text, exactly or after folding
     case, whitespace and punctuation. Every copy but one is reported: the copy kept is the
-    one inside the article's main run of prose (a teaser or pull quote outside it is the
-    debris), or else the first. The fix removes the copy and is safe: the text stays in
+    one deepest inside the article's main run of prose (a teaser, standfirst or pull quote
+    outside the run or at its edge is the debris), or else the first. The fix removes the copy and is safe: the text stays in
     the document once. Short lines (under `min_words` words) are left to the boilerplate
     rules, since menus repeat them by design.
 
@@ -133,8 +133,9 @@ class RepeatedBlock(Rule):
             return
         layout = cached_layout(doc)
         for copies in repeated:
-            inside = [b for b in copies if layout.inside(b.index)]
-            kept = inside[0] if inside else copies[0]
+            # Keep the copy deepest inside the article's run: a copy outside it, or at its
+            # edge, is a teaser, standfirst or pull quote printed next to the text.
+            kept = max(copies, key=lambda b: layout.depth(b.index))
             for block in copies:
                 if block is kept:
                     continue

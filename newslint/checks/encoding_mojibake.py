@@ -185,11 +185,15 @@ class Mojibake(TextAndTitleRule):
     def check_text(self, doc: Document) -> Iterable[Diagnostic]:
         for repair in mojibake_repairs(doc):
             original = doc.text[repair.start:repair.end]
-            shown = repair.replacement if repair.replacement else "nothing"
+            if repair.replacement:
+                message = f"Mis-decoded text {original!r} should read {repair.replacement!r}."
+                action = f"Replace with {repair.replacement!r}"
+            else:  # "Â£" is "£" with a stray "Â" from the wrong decoding: drop the stray part
+                message = f"Mis-decoded text: {original!r} is left over from a wrong decoding and should go."
+                action = f"Remove {original!r}"
             yield self.diagnostic(
-                repair.start, repair.end,
-                f"Mis-decoded text {original!r} should read {shown!r}.",
-                fix=Fix.safe(f"Replace with {shown!r}", Edit(repair.start, repair.end, repair.replacement)),
+                repair.start, repair.end, message,
+                fix=Fix.safe(action, Edit(repair.start, repair.end, repair.replacement)),
                 expected=repair.replacement,
             )
         for start, end in unrepairable_mojibake(doc):

@@ -8,7 +8,8 @@ blocks (`block_shape.non_prose_reason`) and only on strong evidence of a cut.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
+from itertools import groupby
 
 import regex
 
@@ -66,14 +67,45 @@ def is_running_text(block: Block) -> bool:
     return is_prose(block) and bool(_TERMINAL_END.search(block.stripped))
 
 
-def last_prose_index(doc: Document) -> int | None:
-    """Index of the last prose block, looking past a few trailing widget or credit lines."""
-    blocks = doc.blocks
-    for index in range(len(blocks) - 1, max(-1, len(blocks) - 1 - MAX_TRAILING_BLOCKS), -1):
-        block = blocks[index]
+def last_prose_index(doc: Document, boilerplate: Collection[int] = ()) -> int | None:
+    """Index of the last prose block, looking past a few trailing widget or credit lines and
+    past any number of blocks other rules found to be boilerplate."""
+    looked = 0
+    for index in range(len(doc.blocks) - 1, -1, -1):
+        if index in boilerplate:
+            continue
+        block = doc.blocks[index]
         if is_prose(block) or _ends_with_teaser(block) or _cut_short_block(block) is not None:
             return index
+        looked += 1
+        if looked >= MAX_TRAILING_BLOCKS:
+            return None
     return None
+
+
+def boilerplate_blocks(doc: Document, prior: Iterable[Diagnostic]) -> set[int]:
+    """Blocks in runs of boilerplate found by other rules, where the run holds at least one
+    confident (warning or error) finding: a cut-off last paragraph can itself look unlike
+    prose and draw an info-level guess, which alone must not hide it."""
+    covered: dict[int, bool] = {}  # block index -> covered by a confident finding
+    block_of_line: dict[int, int] | None = None
+    for d in prior:
+        if d.category is not Category.BOILERPLATE or d.field == "title":
+            continue
+        if block_of_line is None:
+            block_of_line = {line: b.index for b in doc.blocks for line in range(b.first_line, b.last_line + 1)}
+        confident = d.severity.rank >= Severity.WARNING.rank
+        for line in range(doc.line_index_at(d.start), doc.line_index_at(max(d.start, d.end - 1)) + 1):
+            if line in block_of_line:
+                index = block_of_line[line]
+                covered[index] = covered.get(index, False) or confident
+    skipped: set[int] = set()
+    # Consecutive block indices share index - position: one group per run.
+    for _, group in groupby(enumerate(sorted(covered)), key=lambda pair: pair[1] - pair[0]):
+        run = [index for _, index in group]
+        if any(covered[i] for i in run):
+            skipped.update(run)
+    return skipped
 
 
 def _ends_with_teaser(block: Block) -> bool:
@@ -227,10 +259,15 @@ class TruncatedDocument(Rule):
     min_tail_words = 4  # an unterminated last sentence shorter than this may be a sign-off
     min_info_words = 3  # below this an unterminated last line is too short to judge
 
+    needs_prior = True  # the last paragraph of the article, not of a trailing widget run
+
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        return self.check_with_prior(doc, [])
+
+    def check_with_prior(self, doc: Document, prior: list[Diagnostic]) -> Iterator[Diagnostic]:
         if not is_english(doc):
             return
-        index = last_prose_index(doc)
+        index = last_prose_index(doc, boilerplate_blocks(doc, prior))
         if index is None:
             return
         block = doc.blocks[index]
