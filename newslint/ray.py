@@ -69,7 +69,8 @@ def _lint_batch(batch: Any, job: Job) -> dict[str, list]:
     rows = batch.to_pylist()
     for (path, file_index), group in groupby(rows, key=lambda r: (r.get("_path", ""), r.get("_file_index", 0))):
         chunk_rows = [(row.get("_number") or 0, _payload(row)) for row in group]
-        results.append(worker.process(Chunk(path or "<ray>", file_index or 0, chunk_rows, 0)))
+        result = worker.process(Chunk(path or "<ray>", file_index or 0, chunk_rows, 0))
+        results.append(((file_index or 0, chunk_rows[0][0]), result))
     return {"result": [pickle.dumps(r) for r in results]}
 
 
@@ -93,13 +94,15 @@ def _lint(ds: Any, job: Job, concurrency: int | None) -> tuple[list[Diagnostic],
     context.enable_progress_bars = False  # newslint prints its own summary
     linted = ds.map_batches(_lint_batch, fn_kwargs={"job": job}, batch_size=BATCH_ROWS, batch_format="pyarrow",
                             num_cpus=LINT_CPUS, concurrency=concurrency)
-    diagnostics: list[Diagnostic] = []
     summary = CorpusSummary()
+    ordered: list[tuple[tuple[int, int], list[Diagnostic]]] = []
     for row in linted.iter_rows():
-        result = pickle.loads(row["result"])
-        diagnostics.extend(result.diagnostics)
+        key, result = pickle.loads(row["result"])
+        ordered.append((key, result.diagnostics))
         summary.merge(result.summary)
-    return diagnostics, summary
+    # preserve_order is asked for, but the findings are put in input order here regardless.
+    ordered.sort(key=lambda item: item[0])
+    return [d for _, found in ordered for d in found], summary
 
 
 def lint_dataset(ds: Any, job: Job | None = None, *, concurrency: int | None = None
