@@ -56,6 +56,11 @@ class FramedLines:
     key_starts: list[int]  # where each line's frame starts in `keys`
     raw_starts: list[int]
     key_list: list[str]
+    # Lines whose key is not just the raw line lower-cased (edge punctuation, quotes, dashes),
+    # framed and joined: only there can a case-insensitive pattern find more in the key.
+    altered_keys: str
+    altered_starts: list[int]
+    altered_lines: list[int]
 
     @classmethod
     def of(cls, lines: list[str]) -> FramedLines:
@@ -65,7 +70,10 @@ class FramedLines:
         keys = [normalise_line(line) for line in raw]
         joined_keys, key_starts = _frame(keys)
         joined_raw, raw_starts = _frame(raw)
-        return cls(joined_keys, joined_raw, key_starts, raw_starts, keys)
+        altered = [i for i, (key, line) in enumerate(zip(keys, raw)) if key != line.lower()]
+        joined_altered, altered_starts = _frame([keys[i] for i in altered])
+        return cls(joined_keys, joined_raw, key_starts, raw_starts, keys,
+                   joined_altered, altered_starts, altered)
 
 
 def _frame(lines: list[str]) -> tuple[str, list[int]]:
@@ -185,9 +193,13 @@ class PhraseMatcher:
                     if hits[line][1]:
                         hits[line] = (phrase, True)
         if patterns and self._line_regex is not None:
-            for joined, line_starts in ((framed.raw, framed.raw_starts), (framed.keys, framed.key_starts)):
+            scans = ((framed.raw, framed.raw_starts, None),
+                     (framed.altered_keys, framed.altered_starts, framed.altered_lines))
+            for joined, line_starts, line_of in scans:
                 for m in self._line_regex.finditer(joined):
                     line = bisect.bisect_right(line_starts, m.start()) - 1
+                    if line_of is not None:
+                        line = line_of[line]
                     if line not in hits or hits[line][1]:
                         hits[line] = (m.group(0)[1:-1], False)
         return hits

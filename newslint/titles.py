@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
+from newslint.document import Document
 from newslint.matching import fold
 
 # " - ", " – ", " — ", " | ", " · ", " :: ", " » " between headline and site name.
@@ -35,6 +36,15 @@ class SiteSplit:
 def comparison_key(text: str) -> str:
     """Case, punctuation and spacing folded away: near-exact copies compare equal."""
     return _KEY_DROP.sub(" ", fold(text)).strip()
+
+
+def block_comparison_keys(doc: Document) -> list[str]:
+    """comparison_key of every block of `doc`, computed once per document (three rules use them)."""
+    cached = doc.__dict__.get("_comparison_keys")
+    if cached is None:
+        cached = [comparison_key(block.text) for block in doc.blocks]
+        doc.__dict__["_comparison_keys"] = cached
+    return cached
 
 
 def site_splits(title: str) -> list[SiteSplit]:

@@ -9,7 +9,7 @@ from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Block, Document
 from newslint.layout import cached_layout
 from newslint.rule import Rule, line_span_diagnostic
-from newslint.titles import comparison_key, title_keys
+from newslint.titles import block_comparison_keys, title_keys
 
 # Blocks that are copies of the headline must be reported near it to span "title to copy".
 _NEAR_TITLE_BLOCKS = 3
@@ -59,10 +59,11 @@ class RepeatedTitle(Rule):
             return
         keys = title_keys(title)
         head = doc.title_block
+        block_keys = block_comparison_keys(doc)
         for block in doc.blocks:
             if head is not None and block.index == head.index:
                 continue
-            if comparison_key(block.text) not in keys:
+            if block_keys[block.index] not in keys:
                 continue
             start, end = doc.removal_span(block.first_line, block.last_line)
             if head is not None:
@@ -121,10 +122,11 @@ class RepeatedBlock(Rule):
         title_index = doc.title_block.index if doc.title_block is not None else -1
         headline = title_keys(doc.title) if doc.title else set()
         groups: dict[str, list[Block]] = defaultdict(list)
+        block_keys = block_comparison_keys(doc)
         for block in doc.blocks:
             if block.index == title_index or len(block.text.split()) < self.min_words:
                 continue
-            key = comparison_key(block.text)
+            key = block_keys[block.index]
             if key in headline:
                 continue  # the repeated-title rule owns copies of the headline
             groups[key].append(block)

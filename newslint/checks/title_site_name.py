@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
 from newslint.rule import Rule
-from newslint.titles import SiteSplit, comparison_key, looks_like_site_name, site_splits
+from newslint.titles import SiteSplit, block_comparison_keys, comparison_key, looks_like_site_name, site_splits
 
 
 class TitleSiteName(Rule):
@@ -52,7 +52,8 @@ class TitleSiteName(Rule):
         head = doc.title_block
         offset = head.start if head is not None else 0
         field = None if head is not None else "title"
-        others = {comparison_key(b.text) for b in doc.blocks if head is None or b.index != head.index}
+        block_keys = block_comparison_keys(doc)
+        others = {block_keys[b.index] for b in doc.blocks if head is None or b.index != head.index}
         for split in site_splits(title):
             if not looks_like_site_name(split.site):
                 continue
