@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import regex
 
 from newslint.document import Block, Document
-from newslint.titles import comparison_key, title_keys
+from newslint.titles import block_comparison_keys, title_keys
 
 # Function words of the languages seen in scraped news; the share of them among a block's
 # words separates sentences from menus and headline lists (jusText's key feature).
@@ -279,8 +279,9 @@ def _headline_bonus(doc: Document, scores: list[float]) -> None:
     if not doc.title:
         return
     keys = title_keys(doc.title)
+    block_keys = block_comparison_keys(doc)
     for block in doc.blocks:
-        if comparison_key(block.text) not in keys:
+        if block_keys[block.index] not in keys:
             continue
         following = range(block.index + 1, min(block.index + 1 + HEADLINE_WINDOW, len(scores)))
         first_prose = next((i for i in following if scores[i] > 0), None)
