@@ -62,6 +62,7 @@ for _language, _words in STOPWORDS.items():
     for _word in _words:
         _LANGUAGES_OF[_word] = _LANGUAGES_OF.get(_word, ()) + (_language,)
 _LATIN_WORD = regex.compile(r"\p{L}*[a-zA-Z\u00c0-\u024f]")
+_NON_LATIN_LETTER = regex.compile(r"[^\P{L}a-zA-Z\u00c0-\u024f]")
 
 
 def profile(doc: Document) -> LanguageProfile:
@@ -73,8 +74,12 @@ def profile(doc: Document) -> LanguageProfile:
             languages = _LANGUAGES_OF.get(word.lower())
             if languages:
                 votes.update(languages)
-        # A word counts as Latin-script when any of its letters is (one C-level match each).
-        latin = sum(1 for word in words if _LATIN_WORD.match(word))
+        # A word counts as Latin-script when any of its letters is (one C-level match each);
+        # a sample with no letter outside the Latin script needs no per-word test.
+        if _NON_LATIN_LETTER.search(doc.text, 0, _SAMPLE_CHARS) is None:
+            latin = len(words)
+        else:
+            latin = sum(1 for word in words if _LATIN_WORD.match(word))
         cached = LanguageProfile(len(words), votes["en"], votes, len(words) - latin > latin)
         doc.__dict__["_language_profile"] = cached
     return cached
