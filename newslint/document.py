@@ -55,7 +55,7 @@ class Block:
 class Document:
     """Text plus its lines, blocks, sentences and title.
 
-    `title` is the record's title field when one was given (`title_from_field` is then True);
+    `title` is the record's title field when one was given;
     otherwise the first block when it looks like a headline, as `title_block`.
     """
 
@@ -158,17 +158,7 @@ class Document:
     def sentences(self) -> tuple[Span, ...]:
         return tuple(s for block in self.blocks for s in block.sentences)
 
-    def block_at_line(self, line_index: int) -> Block | None:
-        for block in self.blocks:
-            if block.first_line <= line_index <= block.last_line:
-                return block
-        return None
-
     # -- title ------------------------------------------------------------------------------
-
-    @property
-    def title_from_field(self) -> bool:
-        return self.field_title is not None
 
     @cached_property
     def title_block(self) -> Block | None:

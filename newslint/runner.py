@@ -30,9 +30,11 @@ def check_text(text: str, rules: Sequence[Rule], path: str) -> LintResult:
     return stamp(lint(Document(text, path=path), rules), path)
 
 
-def record_document(record: Record) -> Document:
-    return Document(record.text, title=record.title, language=record.language,
-                    path=record.path, record=record.number)
+def record_document(record: Record, text: str | None = None, title: str | None = None) -> Document:
+    """The record as a Document; `text`/`title` replace its fields (fix passes re-lint edits)."""
+    return Document(record.text if text is None else text,
+                    title=record.title if title is None else title,
+                    language=record.language, path=record.path, record=record.number)
 
 
 def check_record(record: Record, rules: Sequence[Rule], text_field: str = "text") -> LintResult:
@@ -41,10 +43,8 @@ def check_record(record: Record, rules: Sequence[Rule], text_field: str = "text"
 
 def fix_record(record: Record, rules: Sequence[Rule], *, unsafe: bool = False,
                text_field: str = "text") -> FixOutcome:
-    def make(text: str, title: str | None) -> Document:
-        return Document(text, title=title, language=record.language, path=record.path, record=record.number)
-
-    outcome = fix_document(record.text, rules, unsafe=unsafe, make_document=make, title=record.title)
+    outcome = fix_document(record.text, rules, unsafe=unsafe, title=record.title,
+                           make_document=lambda text, title: record_document(record, text, title))
     stamp(outcome.remaining, record.path, record, text_field)
     for diag in outcome.applied:
         diag.path, diag.record, diag.record_id = record.path, record.number, record.id

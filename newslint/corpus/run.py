@@ -108,27 +108,22 @@ class Progress:
 class CorpusRun:
     summary: CorpusSummary = field(default_factory=CorpusSummary)
     records: int = 0
-    bytes: int = 0
-    seconds: float = 0.0
 
 
 def run(units: Sequence[Unit], job: Job, *, jobs: int | None = None, progress: bool = False,
         on_result: Callable[[ChunkResult], None] | None = None) -> CorpusRun:
     """Run `job` over the units; `on_result` sees each chunk's result in input order."""
-    started = time.perf_counter()
     outcome = CorpusRun()
     bar = Progress(sum(u.size_hint for u in units), progress)
     try:
         for result in map_chunks(job, iter_chunks(units), jobs or default_jobs()):
             outcome.summary.merge(result.summary)
             outcome.records += result.records
-            outcome.bytes += result.size
             bar.advance(result)
             if on_result is not None:
                 on_result(result)
     finally:
         bar.close()
-    outcome.seconds = time.perf_counter() - started
     return outcome
 
 
