@@ -155,6 +155,21 @@ class Document:
         return tuple(blocks)
 
     @cached_property
+    def _block_starts(self) -> list[int]:
+        return [block.start for block in self.blocks]
+
+    def block_index_at(self, offset: int) -> int | None:
+        """Index of the block holding `offset`, or None when it falls between blocks.
+
+        Lets a rule scan the whole text once (one C-level regex pass) and map each hit to
+        its block, instead of running a search per block.
+        """
+        index = bisect.bisect_right(self._block_starts, offset) - 1
+        if index < 0 or offset >= self.blocks[index].end:
+            return None
+        return index
+
+    @cached_property
     def sentences(self) -> tuple[Span, ...]:
         return tuple(s for block in self.blocks for s in block.sentences)
 

@@ -62,3 +62,13 @@ def test_removal_span_leaves_no_blank_line_debris():
     last = Document("A.\n\nB widget\n")
     start, end = last.removal_span(2, 2)
     assert last.text[:start] + last.text[end:] == "A.\n"
+
+
+def test_block_index_at_maps_offsets_to_blocks_and_gaps_to_none() -> None:
+    doc = Document("First one.\n\n  Second block.\nThird.\n")
+    starts = [b.start for b in doc.blocks]
+    assert [doc.block_index_at(s) for s in starts] == [0, 1, 2]
+    assert doc.block_index_at(doc.blocks[1].end - 1) == 1
+    assert doc.block_index_at(doc.blocks[0].end) is None  # the blank line between
+    assert doc.block_index_at(doc.blocks[1].start - 1) is None  # leading indent is outside
+    assert doc.block_index_at(len(doc.text)) is None
