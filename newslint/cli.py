@@ -130,12 +130,9 @@ def _report_services(rules: Sequence[Rule], state: RunState, require_grammar: bo
     code = EXIT_CLEAN
     said: set[str] = set()
     for rule in rules:
-        messages = list(rule.notices)
-        if rule.unavailable:
-            messages.insert(0, f"{rule.category.value} rules skipped: {rule.unavailable}; see README")
-            if require_grammar and rule.category.value == "grammar":
-                code = EXIT_ERROR
-        for message in messages:
+        if rule.unavailable and require_grammar and rule.category.value == "grammar":
+            code = EXIT_ERROR
+        for message in rule.service_messages():
             if message not in said:
                 said.add(message)
                 print(f"warning: {message}", file=sys.stderr)
@@ -185,7 +182,8 @@ def run_corpus(args: argparse.Namespace, fix_mode: bool) -> int:
         if (args.select is not None or config.select is not None) else None,
         ignore=tuple([*config.ignore, *args.ignore]),
         extend_select=tuple([*config.extend_select, *args.extend_select]),
-        options=config.rules, severities=config.severity)
+        options=config.rules, severities=config.severity,
+        per_file_ignores={glob: tuple(sels) for glob, sels in config.per_file_ignores.items()})
     fields = RecordFields(args.text_field or config.text_field, args.title_field or config.title_field,
                           args.id_field or config.id_field)
     if args.format == "jsonl" and not args.findings:

@@ -76,6 +76,13 @@ class Rule:
         if message not in self.notices:
             self.notices.append(message)
 
+    def service_messages(self) -> list[str]:
+        """What to tell the user once per run: a service that is out, then the notices."""
+        messages = list(self.notices)
+        if self.unavailable:
+            messages.insert(0, f"{self.category.value} rules skipped: {self.unavailable}; see README")
+        return messages
+
     # -- helpers ---------------------------------------------------------------------------
 
     def diagnostic(self, start: int, end: int, message: str, *, fix: Fix | None = None,

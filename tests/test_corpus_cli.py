@@ -184,3 +184,29 @@ def test_fix_keeps_parquet_as_parquet(pack, tmp_path):
     assert [r["id"] for r in cleaned] == [r["id"] for r in source]
     assert [r["title"] for r in cleaned] == [r["title"] for r in source]
     assert not any("harbour bulletin" in r["text"] for r in cleaned)
+
+
+def test_per_file_ignores_apply_to_the_records_of_matching_shards(pack, tmp_path):
+    (tmp_path / "newslint.toml").write_text('[per-file-ignores]\n"legacy-*.jsonl" = ["B990"]\n', encoding="utf-8")
+    write_jsonl(tmp_path / "legacy-1.jsonl", rows(9, promo_every=3))
+    write_jsonl(tmp_path / "fresh-1.jsonl", rows(9, promo_every=3))
+    done = newslint("check", "legacy-1.jsonl", "fresh-1.jsonl", "--corpus", "--jobs", "1", *rules(pack),
+                    "--findings", "found.jsonl", "-q", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    promo_paths = {f["path"] for f in read_findings(tmp_path / "found.jsonl") if f["code"] == "B990"}
+    assert promo_paths == {"fresh-1.jsonl"}
+
+
+def test_a_missing_grammar_server_is_one_warning_in_corpus_mode(pack, tmp_path, monkeypatch):
+    from tests.test_grammar_cli import dead_url
+
+    url = dead_url()
+    monkeypatch.setenv("NEWSLINT_LANGUAGETOOL_URL", url)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    corpus = write_jsonl(tmp_path / "c.jsonl", rows(12, promo_every=100))
+    done = newslint("check", str(corpus), "--corpus", "--jobs", "2", "--select", "grammar", "-q")
+    warnings = [line for line in done.stderr.splitlines() if line.startswith("warning:")]
+    assert warnings == [f"warning: grammar rules skipped: no LanguageTool server at {url}; see README"]
+    assert done.returncode == 0
+    required = newslint("check", str(corpus), "--corpus", "--select", "grammar", "--require-grammar", "-q")
+    assert required.returncode == 2

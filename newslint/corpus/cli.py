@@ -156,6 +156,27 @@ def format_statistics(summary: CorpusSummary, out: TextIO) -> None:
             out.write(f"{name[:32]:<32} {total:>9,} {affected:>8,} {affected / total:>7.2%}\n")
 
 
+class ServiceMessages:
+    """Service messages from the workers, printed once each; remembers which services were out."""
+
+    def __init__(self) -> None:
+        self.said: set[str] = set()
+        self.unavailable: set[str] = set()
+
+    def absorb(self, result: ChunkResult) -> None:
+        self.unavailable |= result.unavailable
+        for message in result.notices:
+            if message not in self.said:
+                self.said.add(message)
+                print(f"warning: {message}", file=sys.stderr)
+
+    def exit_code(self, args: argparse.Namespace) -> int | None:
+        """EXIT_ERROR when --require-grammar was given and the grammar service was out."""
+        if getattr(args, "require_grammar", False) and "grammar" in self.unavailable:
+            return EXIT_ERROR
+        return None
+
+
 def _report_input_errors(errors: list[InputError], shown: list[int]) -> None:
     for error in errors:
         if shown[0] < MAX_ERRORS_SHOWN:
@@ -251,9 +272,11 @@ def run_check(args: argparse.Namespace, spec: RuleSpec, fields: RecordFields,
         job = replace(job, cross_document=table)
     findings_out = _open_findings(args)
     shown = [0]
+    services = ServiceMessages()
 
     def on_result(result: ChunkResult) -> None:
         _report_input_errors(result.input_errors, shown)
+        services.absorb(result)
         for error in result.internal_errors:
             print(f"newslint: {error}", file=sys.stderr)
         if findings_out is not None:
@@ -264,7 +287,8 @@ def run_check(args: argparse.Namespace, spec: RuleSpec, fields: RecordFields,
     finally:
         if findings_out is not None and findings_out is not sys.stdout.buffer:
             findings_out.close()
-    return _close(outcome.summary, args, files, shard, default_fail_on)
+    code = _close(outcome.summary, args, files, shard, default_fail_on)
+    return services.exit_code(args) or code
 
 
 def _open_findings(args: argparse.Namespace):
@@ -314,9 +338,11 @@ def run_fix(args: argparse.Namespace, spec: RuleSpec, fields: RecordFields,
     writer = CleanedCorpusWriter(args.output, files)
     audit = AuditWriter(Path(args.audit)) if getattr(args, "audit", None) else None
     shown, unfixed = [0], {}
+    services = ServiceMessages()
 
     def on_result(result: ChunkResult) -> None:
         _report_input_errors(result.input_errors, shown)
+        services.absorb(result)
         for name, count in result.unfixed.items():
             unfixed[name] = unfixed.get(name, 0) + count
         writer.write(result)
@@ -329,7 +355,8 @@ def run_fix(args: argparse.Namespace, spec: RuleSpec, fields: RecordFields,
         writer.close()
         if audit is not None:
             audit.close()
-    return _close(outcome.summary, args, files, shard, default_fail_on, unfixed)
+    code = _close(outcome.summary, args, files, shard, default_fail_on, unfixed)
+    return services.exit_code(args) or code
 
 
 @_guarded

@@ -22,6 +22,7 @@ from newslint.inputs.records import Record, RecordFields, parse_record, record_f
 from newslint.registry import Registry
 from newslint.rule import Rule
 from newslint.runner import check_record, fix_record
+from newslint.session import RulesFor, per_file_rules
 
 
 @dataclass(frozen=True)
@@ -34,14 +35,23 @@ class RuleSpec:
     extend_select: tuple[str, ...] = ()
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     severities: dict[str, str] = field(default_factory=dict)
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glob -> selectors
 
     def registry(self) -> Registry:
         return Registry.load([Path(d) for d in self.rules_dirs])
 
     def build(self) -> list[Rule]:
+        return self._build(self.registry())
+
+    def rules_for(self) -> RulesFor:
+        """The rules for an input path: built once, less those its per-file-ignores remove."""
         registry = self.registry()
+        return per_file_rules(self._build(registry), self.per_file_ignores, registry.matching)
+
+    def _build(self, registry: Registry) -> list[Rule]:
         classes = registry.select(list(self.select) if self.select is not None else None,
                                   list(self.ignore), list(self.extend_select))
+        registry.check_selectors([s for sels in self.per_file_ignores.values() for s in sels], "per-file-ignores")
         return registry.instantiate(classes, self.options, self.severities)
 
     def codes_matching(self, selectors: tuple[str, ...]) -> frozenset[str]:
@@ -87,16 +97,22 @@ class ChunkResult:
     size: int = 0
     records: int = 0
     unfixed: dict[str, int] = field(default_factory=dict)  # fix: findings left, per severity
+    # Service messages (a grammar server that is out, a timeout) first seen in this chunk,
+    # and the categories whose service was out (for --require-grammar).
+    notices: list[str] = field(default_factory=list)
+    unavailable: set[str] = field(default_factory=set)
 
 
 class Worker:
     def __init__(self, job: Job) -> None:
         self.job = job
-        self.rules = job.rules.build() if job.mode in ("check", "fix") else []
+        linting = job.mode in ("check", "fix")
+        self.rules_for: RulesFor = job.rules.rules_for() if linting else (lambda path: [])
         self.cross: RepeatedAcrossSite | None = None
-        if job.cross_document is not None and job.mode in ("check", "fix"):
+        if job.cross_document is not None and linting:
             self.cross = RepeatedAcrossSite(job.cross_document)
-            self.rules.append(self.cross)
+        self._used: dict[int, Rule] = {}  # every rule instance that ran, for its service messages
+        self._said: set[str] = set()
         self.learned = frozenset().union(*job.cross_document.values()) \
             if job.cross_document and job.mode == "collect" else frozenset()
 
@@ -125,7 +141,25 @@ class Worker:
                 continue
             out.records += 1
             self.process_record(record, payload, key, out)
+        self._collect_service_messages(out)
         return out
+
+    def rules(self, path: str) -> list[Rule]:
+        rules = list(self.rules_for(path))
+        if self.cross is not None:
+            rules.append(self.cross)
+        for rule in rules:
+            self._used.setdefault(id(rule), rule)
+        return rules
+
+    def _collect_service_messages(self, out: ChunkResult) -> None:
+        for rule in self._used.values():
+            if rule.unavailable:
+                out.unavailable.add(rule.category.value)
+            for message in rule.service_messages():
+                if message not in self._said:
+                    self._said.add(message)
+                    out.notices.append(message)
 
     def process_record(self, record: Record, payload: bytes | dict, key: tuple[int, int], out: ChunkResult) -> None:
         source = source_of(record.raw, record.path)
@@ -145,7 +179,7 @@ class Worker:
         if mode == "fix":
             diagnostics = self.fix(record, payload, label, out)
         else:
-            result = check_record(record, self.rules, self.job.fields.text)
+            result = check_record(record, self.rules(record.path), self.job.fields.text)
             diagnostics = result.diagnostics
             out.internal_errors.extend(result.errors)
             out.summary.internal_errors += len(result.errors)
@@ -155,7 +189,7 @@ class Worker:
 
     def fix(self, record: Record, payload: bytes | dict, label: str, out: ChunkResult) -> list[Diagnostic]:
         fields = self.job.fields
-        outcome = fix_record(record, self.rules, unsafe=self.job.unsafe, text_field=fields.text)
+        outcome = fix_record(record, self.rules(record.path), unsafe=self.job.unsafe, text_field=fields.text)
         out.internal_errors.extend(outcome.remaining.errors)
         out.summary.internal_errors += len(outcome.remaining.errors)
         found = outcome.applied + outcome.remaining.diagnostics
