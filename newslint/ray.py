@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from itertools import groupby
 from pathlib import Path
 from typing import Any
 
+from newslint.corpus.crossdoc import DEFAULT_CAP, LineCounts
 from newslint.corpus.sources import Unit, read_unit
 from newslint.corpus.summary import CorpusSummary
-from newslint.corpus.work import Chunk, Job, Worker
+from newslint.corpus.work import Chunk, ChunkResult, Job, Worker
 from newslint.diagnostics import Diagnostic
 
 # Rows handed to one actor call; about one local chunk.
@@ -87,22 +89,30 @@ def _unit_rows(item: dict[str, Any]) -> Iterator[dict[str, Any]]:
                "_payload": pickle.dumps(payload)}
 
 
-def _lint(ds: Any, job: Job, concurrency: int | None) -> tuple[list[Diagnostic], CorpusSummary]:
+def _chunk_results(ds: Any, job: Job, concurrency: int | None) -> list[ChunkResult]:
+    """The job's result for every chunk of the dataset, in input order."""
     ray = _ray()
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True
     context.enable_progress_bars = False  # newslint prints its own summary
-    linted = ds.map_batches(_lint_batch, fn_kwargs={"job": job}, batch_size=BATCH_ROWS, batch_format="pyarrow",
+    mapped = ds.map_batches(_lint_batch, fn_kwargs={"job": job}, batch_size=BATCH_ROWS, batch_format="pyarrow",
                             num_cpus=LINT_CPUS, concurrency=concurrency)
+    keyed = [pickle.loads(row["result"]) for row in mapped.iter_rows()]
+    # preserve_order is asked for, but the results are put in input order here regardless.
+    keyed.sort(key=lambda item: item[0])
+    return [result for _, result in keyed]
+
+
+def _lint(ds: Any, job: Job, concurrency: int | None,
+          on_result: Callable[[ChunkResult], None] | None = None) -> tuple[list[Diagnostic], CorpusSummary]:
     summary = CorpusSummary()
-    ordered: list[tuple[tuple[int, int], list[Diagnostic]]] = []
-    for row in linted.iter_rows():
-        key, result = pickle.loads(row["result"])
-        ordered.append((key, result.diagnostics))
+    found: list[Diagnostic] = []
+    for result in _chunk_results(ds, job, concurrency):
+        found.extend(result.diagnostics)
         summary.merge(result.summary)
-    # preserve_order is asked for, but the findings are put in input order here regardless.
-    ordered.sort(key=lambda item: item[0])
-    return [d for _, found in ordered for d in found], summary
+        if on_result is not None:
+            on_result(result)
+    return found, summary
 
 
 def lint_dataset(ds: Any, job: Job | None = None, *, concurrency: int | None = None
@@ -111,14 +121,37 @@ def lint_dataset(ds: Any, job: Job | None = None, *, concurrency: int | None = N
     return _lint(ds, job or Job(), concurrency)
 
 
-def check_units_on_ray(units: list[Unit], job: Job, *, address: str = "auto", num_cpus: int | None = None
-                       ) -> tuple[list[Diagnostic], CorpusSummary]:
-    """Read the units with ray.data on the cluster's workers and lint them there."""
-    connect(address, num_cpus)
+def _units_dataset(units: list[Unit]) -> Any:
     ray = _ray()
     items = [{"path": u.path, "file_index": u.file_index, "start": u.start, "stop": u.stop,
               "row_group": u.row_group} for u in units]
-    if not items:
+    return ray.data.from_items(items, override_num_blocks=len(items)).flat_map(_unit_rows, num_cpus=READ_CPUS)
+
+
+def site_lines_on_ray(units: list[Unit], job: Job, *, cap: int = DEFAULT_CAP, min_documents: int = 5,
+                      min_share: float = 0.1) -> dict[str, frozenset[int]]:
+    """Pass 1 of cross-document boilerplate on the cluster: frequent line hashes per site group."""
+    counts = LineCounts(cap=cap)
+    if units:
+        for result in _chunk_results(_units_dataset(units), replace(job, mode="count", cross_document=None), None):
+            if result.counts is not None:
+                counts.merge(result.counts)
+    return counts.frequent(min_documents, min_share)
+
+
+def check_units_on_ray(units: list[Unit], job: Job, *, address: str = "auto", num_cpus: int | None = None,
+                       cross_document: dict[str, Any] | None = None,
+                       on_result: Callable[[ChunkResult], None] | None = None,
+                       ) -> tuple[list[Diagnostic], CorpusSummary]:
+    """Read the units with ray.data on the cluster's workers and lint them there.
+
+    `cross_document` (keyword arguments of `site_lines_on_ray`: min_documents, min_share)
+    runs the counting pass on the cluster first, as `--cross-document` does locally.
+    `on_result` sees each chunk's result in input order (input errors, service messages).
+    """
+    connect(address, num_cpus)
+    if not units:
         return [], CorpusSummary()
-    ds = ray.data.from_items(items, override_num_blocks=len(items)).flat_map(_unit_rows, num_cpus=READ_CPUS)
-    return _lint(ds, job, None)
+    if cross_document is not None:
+        job = replace(job, cross_document=site_lines_on_ray(units, job, **cross_document))
+    return _lint(_units_dataset(units), job, None, on_result)

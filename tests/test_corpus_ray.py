@@ -46,3 +46,27 @@ def test_lint_dataset_of_records(local_ray, tmp_path):
     assert summary.documents == 30
     assert summary.rules["B990"]["documents"] == 10
     assert {d.record_id for d in found if d.code == "B990"} == {r["id"] for i, r in enumerate(records) if i % 3 == 0}
+
+
+def test_cross_document_on_ray_equals_the_local_two_pass_run(local_ray, tmp_path):
+    from dataclasses import replace
+
+    pack = write_packs(tmp_path / "packs")
+    records = rows(40, hosts=2)
+    for i, record in enumerate(records):  # one site repeats a footer line no pack names
+        if i % 2 == 0:
+            record["text"] += "\n\nAll rights reserved by the harbour desk"
+    write_jsonl(tmp_path / "in" / "a.jsonl", records)
+    units = plan_units(expand_paths([str(tmp_path / "in")]))
+    by_id = {r["id"]: r["text"] for r in records}
+
+    table = corpus_run.learn_site_lines(units, job(pack), jobs=1)
+    local, outcome = corpus_run.check_corpus(units, replace(job(pack), cross_document=table), jobs=1)
+    remote, summary = local_ray.check_units_on_ray(units, job(pack), address="local",
+                                                   cross_document={"min_documents": 5, "min_share": 0.1})
+
+    footer_hits = {d.record_id for d in local if d.code == "B901"
+                   and d.start == by_id[d.record_id].find("All rights reserved")}
+    assert footer_hits == {r["id"] for i, r in enumerate(records) if i % 2 == 0}
+    assert [d.to_dict() for d in remote] == [d.to_dict() for d in local]
+    assert json.dumps(summary.to_dict()) == json.dumps(outcome.summary.to_dict())

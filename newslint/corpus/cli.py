@@ -259,14 +259,23 @@ def run_check(args: argparse.Namespace, spec: RuleSpec, fields: RecordFields,
     if getattr(args, "ray", None):
         from newslint.ray import check_units_on_ray
 
+        shown, services = [0], ServiceMessages()
+
+        def on_ray_result(result: ChunkResult) -> None:
+            _report_input_errors(result.input_errors, shown)
+            services.absorb(result)
+
+        cross = ({"min_documents": args.min_site_documents, "min_share": args.min_site_share}
+                 if getattr(args, "cross_document", False) else None)
         try:
-            diagnostics, summary = check_units_on_ray(units, job, address=args.ray)
+            diagnostics, summary = check_units_on_ray(units, job, address=args.ray, cross_document=cross,
+                                                      on_result=on_ray_result)
         except ImportError as exc:
             print(f"newslint: {exc}", file=sys.stderr)
             return EXIT_ERROR
-        _report_input_errors([InputError(p, m, r) for _, p, r, m in summary.input_errors], [0])
         _write_findings(args, diagnostics)
-        return _close(summary, args, files, shard, default_fail_on)
+        code = _close(summary, args, files, shard, default_fail_on)
+        return services.exit_code(args) or code
     table = _cross_document_table(args, units, job)
     if table is not None:
         job = replace(job, cross_document=table)
