@@ -50,6 +50,24 @@ def parse_english_number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
+# -- digit runs ---------------------------------------------------------------------------------
+
+_DIGITS = regex.compile(r"\d+")
+
+
+def digit_runs(doc: Document) -> list[tuple[int, int]]:
+    """(start, end) of every maximal run of digits, in order (cached on the document).
+
+    One C-level pass that several N rules share: each picks the few runs its pattern can
+    start or end at (by the characters around them) and runs the full pattern only there.
+    """
+    cached = doc.__dict__.get("_numbers_digit_runs")
+    if cached is None:
+        cached = [match.span() for match in _DIGITS.finditer(doc.text)]
+        doc.__dict__["_numbers_digit_runs"] = cached
+    return cached
+
+
 # -- separator convention -------------------------------------------------------------------
 
 # A number token bounded so that it is not part of a longer dotted/commaed string
