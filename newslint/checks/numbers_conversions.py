@@ -174,10 +174,19 @@ class UnitConversionMismatch(Rule):
 
     @staticmethod
     def _conversions(doc: Document) -> Iterator[regex.Match]:
-        # The full pattern is costly; only paragraphs with a number in parentheses can hold one.
-        for block in doc.blocks:
+        # The full pattern is costly; only paragraphs with a number in parentheses can hold one,
+        # and only paragraphs with a parenthesis (found by str.find) are tested for that.
+        text = doc.text
+        at = text.find("(")
+        while at >= 0:
+            index = doc.block_index_at(at)
+            if index is None:
+                at = text.find("(", at + 1)
+                continue
+            block = doc.blocks[index]
             if _NUMBER_IN_PARENTHESES.search(block.text):
-                yield from _CONVERSION.finditer(doc.text, block.start, block.end)
+                yield from _CONVERSION.finditer(text, block.start, block.end)
+            at = text.find("(", block.end)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text

@@ -157,6 +157,7 @@ class NumberGluedToWord(Rule):
 
 
 _ORDINAL = regex.compile(r"(?<![\p{L}\p{N}_.,])(?P<number>\d+)(?P<suffix>st|nd|rd|th|ST|ND|RD|TH)(?![\p{L}\p{N}_])")
+_SUFFIX_LETTERS = frozenset("snrtSNRT")
 
 
 def ordinal_suffix(number: int) -> str:
@@ -193,8 +194,18 @@ class WrongOrdinalSuffix(Rule):
     severity = Severity.WARNING
     summary = "Ordinal with the wrong suffix (\"1th\", \"2rd\", \"11st\")."
 
+    @staticmethod
+    def _ordinals(doc: Document) -> Iterator[regex.Match]:
+        """_ORDINAL.finditer(doc.text): a match is a whole run of digits and the letters after it."""
+        text = doc.text
+        for start, end in digit_runs(doc):
+            if text[end:end + 1] in _SUFFIX_LETTERS:
+                match = _ORDINAL.match(text, start)
+                if match:
+                    yield match
+
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for match in _ORDINAL.finditer(doc.text):
+        for match in self._ordinals(doc):
             suffix = match.group("suffix")
             right = ordinal_suffix(int(match.group("number")))
             if suffix.lower() == right:

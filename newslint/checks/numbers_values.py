@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
+import re
 from collections.abc import Iterator
 
 import regex
 
+from newslint.checks.numbers_common import digit_runs
 from newslint.diagnostics import Category, Diagnostic, Severity
 from newslint.document import Document
 from newslint.rule import Rule
@@ -76,6 +79,52 @@ AMOUNT_PLURALS = frozenset({
 })
 
 
+# Where the patterns above can start, found by cheap scans instead of trying every position:
+# every month name starts with one of these (case-sensitive, like the patterns), a day or a
+# value is a whole run of digits, and a clock time has a colon before its minutes.
+_MONTH_PREFIX = re.compile(r"Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec")
+_COLON_DIGIT = regex.compile(r":\d")
+_DIGITS_BEFORE = regex.compile(r"\d*", regex.REVERSE)
+# A share's value ("120", "12.5") is followed by "%", "per...", or white space and one of them.
+_SHARE_NEXT = frozenset("%pP.")
+
+
+def _matches_at(pattern: regex.Pattern, text: str, starts: Iterator[int]) -> Iterator[regex.Match]:
+    """pattern.finditer(text) when every match starts at one of `starts` (ascending)."""
+    last_end = 0
+    for start in starts:
+        if start >= last_end:
+            match = pattern.match(text, start)
+            if match:
+                last_end = match.end()
+                yield match
+
+
+def _date_starts(doc: Document) -> tuple[list[int], list[int]]:
+    """Where a date can start: each month name, and the run of digits before it (a day)."""
+    runs = digit_runs(doc)
+    months = [match.start() for match in _MONTH_PREFIX.finditer(doc.text)]
+    days = []
+    for month in months:
+        index = bisect.bisect_right(runs, month, key=lambda run: run[1]) - 1
+        if index >= 0:
+            days.append(runs[index][0])
+    return months, days
+
+
+def _clock_starts(text: str) -> Iterator[int]:
+    for colon in _COLON_DIGIT.finditer(text):
+        yield _DIGITS_BEFORE.match(text, 0, colon.start()).start()
+
+
+def _share_starts(doc: Document) -> Iterator[int]:
+    text = doc.text
+    for start, end in digit_runs(doc):
+        following = text[end:end + 1]
+        if following in _SHARE_NEXT or (following.isspace() and text[end + 1:end + 2] in _SHARE_NEXT):
+            yield start
+
+
 def _is_share_of_whole(text: str, match: regex.Match) -> bool:
     before_noun = text[match.start("noun") - 6:match.start("noun")].lower()
     nouns = [match.group("noun").lower(), *match.group("more").lower().split()]
@@ -120,22 +169,24 @@ class ImpossibleValue(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        for match in _FIVE_DIGIT_YEAR.finditer(text):
-            if not (match.group("day") or match.group("day2")) and (
-                    (match.group("tail") and match.group("tail").strip() not in WORDS_AFTER_DATE)
-                    or match.group("year")[0] not in "12"):
-                continue  # "in February 20000 people ...": a count, not a year
-            start, end = match.span("year")
-            yield self.diagnostic(start, end, f"{match.group('year')!r} is not a year.", kind="year")
-        for pattern in (_MONTH_DAY, _DAY_MONTH):
-            for match in pattern.finditer(text):
+        months, days = _date_starts(doc)
+        if any(end - start == 5 for start, end in digit_runs(doc)):  # a five-digit year
+            for match in _matches_at(_FIVE_DIGIT_YEAR, text, sorted({*months, *days})):
+                if not (match.group("day") or match.group("day2")) and (
+                        (match.group("tail") and match.group("tail").strip() not in WORDS_AFTER_DATE)
+                        or match.group("year")[0] not in "12"):
+                    continue  # "in February 20000 people ...": a count, not a year
+                start, end = match.span("year")
+                yield self.diagnostic(start, end, f"{match.group('year')!r} is not a year.", kind="year")
+        for pattern, starts in ((_MONTH_DAY, months), (_DAY_MONTH, days)):
+            for match in _matches_at(pattern, text, starts):
                 if pattern is _MONTH_DAY and match.group("tail") and not match.group("year") \
                         and _COUNT_AFTER_MONTH.search(text, max(0, match.start() - 12), match.start()):
                     continue  # "in June 31 people died": a count after the month
                 yield from self._check_day(match)
-        for match in _CLOCK.finditer(text):
+        for match in _matches_at(_CLOCK, text, _clock_starts(text)):
             yield from self._check_clock(text, match)
-        for match in _SHARE_OF.finditer(text):
+        for match in _matches_at(_SHARE_OF, text, _share_starts(doc)):
             if float(match.group("value")) > 100 and _is_share_of_whole(text, match):
                 yield self.diagnostic(match.start(), match.end(),
                                       f"A share of a group above 100 percent: {match.group()!r}.",
