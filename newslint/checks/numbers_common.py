@@ -69,7 +69,8 @@ def digit_runs(doc: Document) -> list[tuple[int, int]]:
     return cached
 
 
-_SEPARATOR_DIGIT = regex.compile(r"[.,]\d")
+# Two scans that start with a literal are much faster than one that starts with a class.
+_SEPARATORS_DIGIT = (regex.compile(r"\.\d"), regex.compile(r",\d"))
 _NUMBER_CHARS_BEFORE = regex.compile(r"[\d.,]*", regex.REVERSE)
 _NUMBER_CHARS = regex.compile(r"[\d.,]*")
 
@@ -82,10 +83,11 @@ def separated_numbers(doc: Document) -> list[tuple[int, int]]:
         text = doc.text
         cached = []
         end = 0
-        for separator in _SEPARATOR_DIGIT.finditer(text):
-            if separator.start() >= end:
-                start = _NUMBER_CHARS_BEFORE.match(text, 0, separator.start()).start()
-                end = _NUMBER_CHARS.match(text, separator.start()).end()
+        separators = sorted(match.start() for scan in _SEPARATORS_DIGIT for match in scan.finditer(text))
+        for separator in separators:
+            if separator >= end:
+                start = _NUMBER_CHARS_BEFORE.match(text, 0, separator).start()
+                end = _NUMBER_CHARS.match(text, separator).end()
                 cached.append((start, end))
         doc.__dict__["_numbers_separated"] = cached
     return cached

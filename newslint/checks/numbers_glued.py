@@ -42,6 +42,7 @@ _LETTERS_THEN_NUMBER = regex.compile(
 # Where those patterns can match: around a run of digits with a lower-case ASCII letter after
 # (or before) it, inside the run of number characters (or letters) that holds it.
 _ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}_@#])\p{Ll}+(?![\p{L}\p{N}_])")
 _NUMBER_RUN_BEFORE = regex.compile(r"[\d.,:/-]*", regex.REVERSE)
 _LETTER_RUN = regex.compile(r"[a-z]*")
 _LETTER_RUN_BEFORE = regex.compile(r"[a-z]*", regex.REVERSE)
@@ -79,17 +80,28 @@ def _letters_then_numbers(doc: Document) -> list[regex.Match]:
     return found
 
 
-def _used_alone(word: str, text: str) -> bool:
+_SEARCHES_BEFORE_VOCABULARY = 4
+
+
+def _used_alone(word: str, doc: Document) -> bool:
     """Does the document use the lower-case `word` on its own, not inside a longer word,
-    number or handle?"""
-    return regex.search(rf"(?<![\p{{L}}\p{{N}}_@#]){word}(?![\p{{L}}\p{{N}}_])", text) is not None
+    number or handle? The first few words asked are found with one search each (most
+    documents ask about none or one); after that the document's vocabulary is built once."""
+    vocabulary = doc.__dict__.get("_numbers_vocabulary")
+    if vocabulary is None:
+        asked = doc.__dict__.get("_numbers_words_asked", 0) + 1
+        doc.__dict__["_numbers_words_asked"] = asked
+        if asked <= _SEARCHES_BEFORE_VOCABULARY:
+            return regex.search(rf"(?<![\p{{L}}\p{{N}}_@#]){word}(?![\p{{L}}\p{{N}}_])", doc.text) is not None
+        vocabulary = doc.__dict__["_numbers_vocabulary"] = frozenset(_LOWER_WORD.findall(doc.text))
+    return word in vocabulary
 
 
 def _looks_like_word(word: str, doc: Document) -> bool:
     """Is a letter run glued before a number a word ("like1978", "within24") rather than a
     name or code ("mp3", "covid19")? Words the document uses on their own elsewhere and long
     words with an English inflection count as words."""
-    return _used_alone(word, doc.text) or (len(word) >= 5 and word.endswith(_WORD_SUFFIXES))
+    return _used_alone(word, doc) or (len(word) >= 5 and word.endswith(_WORD_SUFFIXES))
 
 
 class NumberGluedToWord(Rule):
