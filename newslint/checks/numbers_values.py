@@ -100,16 +100,32 @@ def _matches_at(pattern: regex.Pattern, text: str, starts: Iterator[int]) -> Ite
                 yield match
 
 
+def _run_before(runs: list[tuple[int, int]], offset: int) -> int | None:
+    """Start of the last run of digits that ends at or before `offset`."""
+    index = bisect.bisect_right(runs, offset, key=lambda run: run[1]) - 1
+    return runs[index][0] if index >= 0 else None
+
+
 def _date_starts(doc: Document) -> tuple[list[int], list[int]]:
     """Where a date can start: each month name, and the run of digits before it (a day)."""
     runs = digit_runs(doc)
     months = [match.start() for match in _MONTH_PREFIX.finditer(doc.text)]
-    days = []
-    for month in months:
-        index = bisect.bisect_right(runs, month, key=lambda run: run[1]) - 1
-        if index >= 0:
-            days.append(runs[index][0])
+    days = [day for day in (_run_before(runs, month) for month in months) if day is not None]
     return months, days
+
+
+def _five_digit_year_starts(doc: Document, months: list[int]) -> list[int]:
+    """Where a date with a five-digit year can start: the last month name before each run
+    of five digits, and the day before that month."""
+    runs = digit_runs(doc)
+    starts = set()
+    for start, end in runs:
+        if end - start == 5:
+            index = bisect.bisect_left(months, start) - 1
+            if index >= 0:
+                day = _run_before(runs, months[index])
+                starts.update((months[index],) if day is None else (months[index], day))
+    return sorted(starts)
 
 
 def _clock_starts(text: str) -> Iterator[int]:
@@ -170,14 +186,13 @@ class ImpossibleValue(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
         months, days = _date_starts(doc)
-        if any(end - start == 5 for start, end in digit_runs(doc)):  # a five-digit year
-            for match in _matches_at(_FIVE_DIGIT_YEAR, text, sorted({*months, *days})):
-                if not (match.group("day") or match.group("day2")) and (
-                        (match.group("tail") and match.group("tail").strip() not in WORDS_AFTER_DATE)
-                        or match.group("year")[0] not in "12"):
-                    continue  # "in February 20000 people ...": a count, not a year
-                start, end = match.span("year")
-                yield self.diagnostic(start, end, f"{match.group('year')!r} is not a year.", kind="year")
+        for match in _matches_at(_FIVE_DIGIT_YEAR, text, _five_digit_year_starts(doc, months)):
+            if not (match.group("day") or match.group("day2")) and (
+                    (match.group("tail") and match.group("tail").strip() not in WORDS_AFTER_DATE)
+                    or match.group("year")[0] not in "12"):
+                continue  # "in February 20000 people ...": a count, not a year
+            start, end = match.span("year")
+            yield self.diagnostic(start, end, f"{match.group('year')!r} is not a year.", kind="year")
         for pattern, starts in ((_MONTH_DAY, months), (_DAY_MONTH, days)):
             for match in _matches_at(pattern, text, starts):
                 if pattern is _MONTH_DAY and match.group("tail") and not match.group("year") \
