@@ -85,7 +85,8 @@ AMOUNT_PLURALS = frozenset({
 _MONTH_PREFIX = re.compile(r"Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec")
 _COLON_DIGIT = regex.compile(r":\d")
 _DIGITS_BEFORE = regex.compile(r"\d*", regex.REVERSE)
-# A share's value ("120", "12.5") is followed by "%", "per...", or white space and one of them.
+# A share's value ("120", "12.5") is followed by "%", "per..." or its decimal point, maybe
+# after one white-space character.
 _SHARE_NEXT = frozenset("%pP.")
 
 
