@@ -8,6 +8,7 @@ numbers_conversions and numbers_consistency.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -48,6 +49,60 @@ def parse_english_number(text: str) -> float:
     if word in SMALL_NUMBER_WORDS:
         return float(SMALL_NUMBER_WORDS[word])
     return float(text.replace(",", ""))
+
+
+# -- digit runs ---------------------------------------------------------------------------------
+
+_DIGITS = regex.compile(r"\d+")
+
+
+def digit_runs(doc: Document) -> list[tuple[int, int]]:
+    """(start, end) of every maximal run of digits, in order (cached on the document).
+
+    One C-level pass that several N rules share: each picks the few runs its pattern can
+    start or end at (by the characters around them) and runs the full pattern only there.
+    """
+    cached = doc.__dict__.get("_numbers_digit_runs")
+    if cached is None:
+        cached = [match.span() for match in _DIGITS.finditer(doc.text)]
+        doc.__dict__["_numbers_digit_runs"] = cached
+    return cached
+
+
+# Two scans that start with a literal are much faster than one that starts with a class.
+_SEPARATORS_DIGIT = (regex.compile(r"\.\d"), regex.compile(r",\d"))
+_NUMBER_CHARS_BEFORE = regex.compile(r"[\d.,]*", regex.REVERSE)
+_NUMBER_CHARS = regex.compile(r"[\d.,]*")
+
+
+def separated_numbers(doc: Document) -> list[tuple[int, int]]:
+    """(start, end) of each maximal run of digits, points and commas that has a point or comma
+    before a digit (cached on the document): the only places a number with a separator can be."""
+    cached = doc.__dict__.get("_numbers_separated")
+    if cached is None:
+        text = doc.text
+        cached = []
+        end = 0
+        separators = sorted(match.start() for scan in _SEPARATORS_DIGIT for match in scan.finditer(text))
+        for separator in separators:
+            if separator >= end:
+                start = _NUMBER_CHARS_BEFORE.match(text, 0, separator).start()
+                end = _NUMBER_CHARS.match(text, separator).end()
+                cached.append((start, end))
+        doc.__dict__["_numbers_separated"] = cached
+    return cached
+
+
+def finditer_in_runs(pattern: regex.Pattern, text: str, runs: list[tuple[int, int]],
+                     reach: int) -> Iterator[regex.Match]:
+    """pattern.finditer(text) for a pattern whose matches lie inside the given character runs
+    (each a maximal run of a class that holds every character a match can hold), reading at
+    most `reach` characters past a match for its lookahead."""
+    for start, end in runs:
+        for match in pattern.finditer(text, start, min(end + reach, len(text))):
+            if match.start() >= end:
+                break
+            yield match
 
 
 # -- separator convention -------------------------------------------------------------------
@@ -95,7 +150,8 @@ def number_convention(doc: Document) -> Convention:
     cached = doc.__dict__.get("_numbers_convention")
     if cached is None:
         counts: Counter[str] = Counter()
-        for match in _TOKEN.finditer(doc.text):
+        # A token without a point or comma is ambiguous: only separated numbers are read.
+        for match in finditer_in_runs(_TOKEN, doc.text, separated_numbers(doc), 1):
             kind = classify_number(match.group())
             if kind:
                 counts[kind] += 1

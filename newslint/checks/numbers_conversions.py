@@ -48,6 +48,8 @@ _CONVERSION = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}.,{CURRENCY_SYMBOLS}])(?P<side1>{_SIDE})\s?\(\s?(?P<hedge>{HEDGE}\s+)?"
     rf"(?P<side2>{_SIDE})(?=\s*[),;/:]|\s+\p{{L}})"
 )
+# What must follow the parenthesis of a conversion: tried at each "(" before the full pattern.
+_SIDE_IN_PARENTHESES = regex.compile(rf"\(\s?(?:{HEDGE}\s+)?{_SIDE}")
 _NUMBER_IN_PARENTHESES = regex.compile(rf"\([^()]{{0,25}}?(?:\d|\b(?i:{_NUMBER_WORDS})\b)")
 _HEDGE_BEFORE = regex.compile(rf"\b{HEDGE}\s+$")
 _PAIR = regex.compile(
@@ -174,10 +176,19 @@ class UnitConversionMismatch(Rule):
 
     @staticmethod
     def _conversions(doc: Document) -> Iterator[regex.Match]:
-        # The full pattern is costly; only paragraphs with a number in parentheses can hold one.
-        for block in doc.blocks:
-            if _NUMBER_IN_PARENTHESES.search(block.text):
-                yield from _CONVERSION.finditer(doc.text, block.start, block.end)
+        # The full pattern is costly; only paragraphs with a parenthesis (found by str.find)
+        # that opens a quantity, and with a number in parentheses, can hold one.
+        text = doc.text
+        at = text.find("(")
+        while at >= 0:
+            index = doc.block_index_at(at)
+            block = doc.blocks[index] if index is not None else None
+            if block and _SIDE_IN_PARENTHESES.match(text, at, block.end) \
+                    and _NUMBER_IN_PARENTHESES.search(block.text):
+                yield from _CONVERSION.finditer(text, block.start, block.end)
+                at = text.find("(", block.end)
+            else:
+                at = text.find("(", at + 1)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text

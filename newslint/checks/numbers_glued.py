@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import regex
 
-from newslint.checks.numbers_common import CURRENCY_SYMBOLS, FUNCTION_WORDS
+from newslint.checks.numbers_common import CURRENCY_SYMBOLS, FUNCTION_WORDS, digit_runs
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
 from newslint.rule import Rule
@@ -39,24 +39,69 @@ _LETTERS_THEN_NUMBER = regex.compile(
     r"(?<![\p{L}\p{N}_@#/.\-\\])(?P<word>[a-z]{2,})(?P<number>\d+(?:[.,]\d+)*)(?![\p{L}\p{N}_])")
 
 
+# Where those patterns can match: around a run of digits with a lower-case ASCII letter after
+# (or before) it, inside the run of number characters (or letters) that holds it.
+_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}_@#])\p{Ll}+(?![\p{L}\p{N}_])")
+_NUMBER_RUN_BEFORE = regex.compile(r"[\d.,:/-]*", regex.REVERSE)
+_LETTER_RUN = regex.compile(r"[a-z]*")
+_LETTER_RUN_BEFORE = regex.compile(r"[a-z]*", regex.REVERSE)
 _WORD_SUFFIXES = ("ing", "ed", "ly", "tion", "ment")
 
 
-def _lower_vocabulary(doc: Document) -> frozenset[str]:
-    """Lower-case words the document uses on their own (cached on the document)."""
-    cached = doc.__dict__.get("_numbers_vocabulary")
-    if cached is None:
-        cached = frozenset(_LOWER_WORD.findall(doc.text))
-        doc.__dict__["_numbers_vocabulary"] = cached
-    return cached
+def _numbers_then_letters(doc: Document) -> list[regex.Match]:
+    """_NUMBER_THEN_LETTERS.finditer(doc.text), searched only where digits meet letters."""
+    text = doc.text
+    found = []
+    last_end = 0
+    for _, end in digit_runs(doc):
+        if text[end:end + 1] in _ASCII_LOWER:
+            start = max(_NUMBER_RUN_BEFORE.match(text, 0, end).start(), last_end)
+            match = _NUMBER_THEN_LETTERS.search(text, start, _LETTER_RUN.match(text, end).end() + 1)
+            if match and match.start() < end:
+                last_end = match.end()
+                found.append(match)
+    return found
+
+
+def _letters_then_numbers(doc: Document) -> list[regex.Match]:
+    """_LETTERS_THEN_NUMBER.finditer(doc.text): a match starts where the letters before a
+    digit run start (the pattern allows no letter before it)."""
+    text = doc.text
+    found = []
+    last_end = 0
+    for start, _ in digit_runs(doc):
+        if text[start - 1:start] in _ASCII_LOWER:
+            letters = _LETTER_RUN_BEFORE.match(text, 0, start).start()
+            match = _LETTERS_THEN_NUMBER.match(text, letters) if letters >= last_end else None
+            if match:
+                last_end = match.end()
+                found.append(match)
+    return found
+
+
+_SEARCHES_BEFORE_VOCABULARY = 4
+
+
+def _used_alone(word: str, doc: Document) -> bool:
+    """Does the document use the lower-case `word` on its own, not inside a longer word,
+    number or handle? The first few words asked are found with one search each (most
+    documents ask about none or one); after that the document's vocabulary is built once."""
+    vocabulary = doc.__dict__.get("_numbers_vocabulary")
+    if vocabulary is None:
+        asked = doc.__dict__.get("_numbers_words_asked", 0) + 1
+        doc.__dict__["_numbers_words_asked"] = asked
+        if asked <= _SEARCHES_BEFORE_VOCABULARY:
+            return regex.search(rf"(?<![\p{{L}}\p{{N}}_@#]){word}(?![\p{{L}}\p{{N}}_])", doc.text) is not None
+        vocabulary = doc.__dict__["_numbers_vocabulary"] = frozenset(_LOWER_WORD.findall(doc.text))
+    return word in vocabulary
 
 
 def _looks_like_word(word: str, doc: Document) -> bool:
     """Is a letter run glued before a number a word ("like1978", "within24") rather than a
     name or code ("mp3", "covid19")? Words the document uses on their own elsewhere and long
     words with an English inflection count as words."""
-    return word in _lower_vocabulary(doc) or (len(word) >= 5 and word.endswith(_WORD_SUFFIXES))
+    return _used_alone(word, doc) or (len(word) >= 5 and word.endswith(_WORD_SUFFIXES))
 
 
 class NumberGluedToWord(Rule):
@@ -97,7 +142,7 @@ class NumberGluedToWord(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        glued = list(_NUMBER_THEN_LETTERS.finditer(text))
+        glued = _numbers_then_letters(doc)
         repeats = Counter(match.group() for match in glued)
         for match in glued:
             word = match.group("word")
@@ -107,7 +152,7 @@ class NumberGluedToWord(Rule):
                 continue  # the same token again and again is a name ("6rings..." in comments)
             after_currency = match.start() > 0 and text[match.start() - 1] in CURRENCY_SYMBOLS
             yield self._glued(match, severity=Severity.INFO if after_currency else None)
-        glued = list(_LETTERS_THEN_NUMBER.finditer(text))
+        glued = _letters_then_numbers(doc)
         repeats = Counter(match.group() for match in glued)
         for match in glued:
             word = match.group("word")
@@ -124,6 +169,7 @@ class NumberGluedToWord(Rule):
 
 
 _ORDINAL = regex.compile(r"(?<![\p{L}\p{N}_.,])(?P<number>\d+)(?P<suffix>st|nd|rd|th|ST|ND|RD|TH)(?![\p{L}\p{N}_])")
+_SUFFIX_LETTERS = frozenset("snrtSNRT")
 
 
 def ordinal_suffix(number: int) -> str:
@@ -160,8 +206,18 @@ class WrongOrdinalSuffix(Rule):
     severity = Severity.WARNING
     summary = "Ordinal with the wrong suffix (\"1th\", \"2rd\", \"11st\")."
 
+    @staticmethod
+    def _ordinals(doc: Document) -> Iterator[regex.Match]:
+        """_ORDINAL.finditer(doc.text): a match is a whole run of digits and the letters after it."""
+        text = doc.text
+        for start, end in digit_runs(doc):
+            if text[end:end + 1] in _SUFFIX_LETTERS:
+                match = _ORDINAL.match(text, start)
+                if match:
+                    yield match
+
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for match in _ORDINAL.finditer(doc.text):
+        for match in self._ordinals(doc):
             suffix = match.group("suffix")
             right = ordinal_suffix(int(match.group("number")))
             if suffix.lower() == right:

@@ -8,8 +8,10 @@ import regex
 
 from newslint.checks.numbers_common import (
     QUANTITY_WORD,
+    finditer_in_runs,
     is_english,
     number_convention,
+    separated_numbers,
     writes_numbers_the_english_way,
 )
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
@@ -31,6 +33,36 @@ _SPLIT_DECIMAL = regex.compile(
     regex.IGNORECASE,
 )
 _AFTER_MONTH = regex.compile(rf"\b{MONTH}\s+$")
+# Only a separator with white space beside it is reported, so only runs of number characters
+# holding one are searched; a split decimal is rare enough to search the whole text for.
+_SPACES = frozenset(" \u00a0")
+_COMMA_DIGIT = regex.compile(r",[ \u00a0]?\d")
+_POINT_DIGIT = regex.compile(r"\.[ \u00a0]?\d")
+_SPLIT_CHARS_BEFORE = regex.compile(r"[\d, \u00a0]*", regex.REVERSE)
+_SPLIT_CHARS = regex.compile(r"[\d, \u00a0]*")
+
+
+def _spaced(text: str, separator: regex.Match) -> bool:
+    at = separator.start()
+    return text[at - 1:at] in _SPACES or text[at + 1:at + 2] in _SPACES
+
+
+def _split_thousands(text: str) -> Iterator[regex.Match]:
+    """_SPLIT_THOUSANDS.finditer(text), within the runs of digits, commas and spaces that
+    hold a comma with a space beside it."""
+    runs = []
+    end = 0
+    for comma in _COMMA_DIGIT.finditer(text):
+        if comma.start() >= end and _spaced(text, comma):
+            start = _SPLIT_CHARS_BEFORE.match(text, 0, comma.start()).start()
+            end = _SPLIT_CHARS.match(text, comma.start()).end()
+            runs.append((start, end))
+    return finditer_in_runs(_SPLIT_THOUSANDS, text, runs, 8)
+
+
+def _split_decimals(text: str) -> Iterator[regex.Match]:
+    if any(_spaced(text, point) for point in _POINT_DIGIT.finditer(text)):
+        yield from _SPLIT_DECIMAL.finditer(text)
 
 
 class SplitDigitGroup(Rule):
@@ -64,8 +96,8 @@ class SplitDigitGroup(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        for pattern in (_SPLIT_THOUSANDS, _SPLIT_DECIMAL):
-            for match in pattern.finditer(text):
+        for pattern, matches in ((_SPLIT_THOUSANDS, _split_thousands), (_SPLIT_DECIMAL, _split_decimals)):
+            for match in matches(text):
                 gap = match.group("gap")
                 if not gap.strip(" \u00a0") or gap == gap.strip():
                     continue
@@ -119,10 +151,16 @@ class DigitGroupSize(Rule):
     summary = "Thousands groups of the wrong size (\"1,0000\", \"1,000,00\")."
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        if number_convention(doc).mostly_continental or is_english(doc) is False:
+        # The language and convention tests cost more than the scan: ask them only when
+        # there is something to report.
+        found = list(self._wrong_groups(doc))
+        if not found or number_convention(doc).mostly_continental or is_english(doc) is False:
             return
+        yield from found
+
+    def _wrong_groups(self, doc: Document) -> Iterator[Diagnostic]:
         indian: bool | None = None
-        for match in _COMMA_NUMBER.finditer(doc.text):
+        for match in finditer_in_runs(_COMMA_NUMBER, doc.text, separated_numbers(doc), 2):
             groups = match.group().split(",")
             rest = groups[1:]
             long_group = any(len(g) >= 4 for g in rest)
@@ -201,11 +239,13 @@ class NumberConvention(Rule):
     summary = "Decimal comma or thousands point in English text (\"5,3 billion\", \"12.000\")."
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        if not writes_numbers_the_english_way(doc):
-            return
         text = doc.text
+        # Candidates first: the language test costs more than the scan.
+        candidates = list(finditer_in_runs(_CONTINENTAL_TOKEN, text, separated_numbers(doc), 8))
+        if not candidates or not writes_numbers_the_english_way(doc):
+            return
         english_thousands = None
-        for match in _CONTINENTAL_TOKEN.finditer(text):
+        for match in candidates:
             token = match.group()
             if "." in token:
                 groups = token.split(",")[0].split(".")

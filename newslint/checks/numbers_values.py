@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
+import re
 from collections.abc import Iterator
 
 import regex
 
+from newslint.checks.numbers_common import digit_runs
 from newslint.diagnostics import Category, Diagnostic, Severity
 from newslint.document import Document
 from newslint.rule import Rule
@@ -76,6 +79,69 @@ AMOUNT_PLURALS = frozenset({
 })
 
 
+# Where the patterns above can start, found by cheap scans instead of trying every position:
+# every month name starts with one of these (case-sensitive, like the patterns), a day or a
+# value is a whole run of digits, and a clock time has a colon before its minutes.
+_MONTH_PREFIX = re.compile(r"Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec")
+_COLON_DIGIT = regex.compile(r":\d")
+_DIGITS_BEFORE = regex.compile(r"\d*", regex.REVERSE)
+# A share's value ("120", "12.5") is followed by "%", "per..." or its decimal point, maybe
+# after one white-space character.
+_SHARE_NEXT = frozenset("%pP.")
+
+
+def _matches_at(pattern: regex.Pattern, text: str, starts: Iterator[int]) -> Iterator[regex.Match]:
+    """pattern.finditer(text) when every match starts at one of `starts` (ascending)."""
+    last_end = 0
+    for start in starts:
+        if start >= last_end:
+            match = pattern.match(text, start)
+            if match:
+                last_end = match.end()
+                yield match
+
+
+def _run_before(runs: list[tuple[int, int]], offset: int) -> int | None:
+    """Start of the last run of digits that ends at or before `offset`."""
+    index = bisect.bisect_right(runs, offset, key=lambda run: run[1]) - 1
+    return runs[index][0] if index >= 0 else None
+
+
+def _date_starts(doc: Document) -> tuple[list[int], list[int]]:
+    """Where a date can start: each month name, and the run of digits before it (a day)."""
+    runs = digit_runs(doc)
+    months = [match.start() for match in _MONTH_PREFIX.finditer(doc.text)]
+    days = [day for day in (_run_before(runs, month) for month in months) if day is not None]
+    return months, days
+
+
+def _five_digit_year_starts(doc: Document, months: list[int]) -> list[int]:
+    """Where a date with a five-digit year can start: the last month name before each run
+    of five digits, and the day before that month."""
+    runs = digit_runs(doc)
+    starts = set()
+    for start, end in runs:
+        if end - start == 5:
+            index = bisect.bisect_left(months, start) - 1
+            if index >= 0:
+                day = _run_before(runs, months[index])
+                starts.update((months[index],) if day is None else (months[index], day))
+    return sorted(starts)
+
+
+def _clock_starts(text: str) -> Iterator[int]:
+    for colon in _COLON_DIGIT.finditer(text):
+        yield _DIGITS_BEFORE.match(text, 0, colon.start()).start()
+
+
+def _share_starts(doc: Document) -> Iterator[int]:
+    text = doc.text
+    for start, end in digit_runs(doc):
+        following = text[end:end + 1]
+        if following in _SHARE_NEXT or (following.isspace() and text[end + 1:end + 2] in _SHARE_NEXT):
+            yield start
+
+
 def _is_share_of_whole(text: str, match: regex.Match) -> bool:
     before_noun = text[match.start("noun") - 6:match.start("noun")].lower()
     nouns = [match.group("noun").lower(), *match.group("more").lower().split()]
@@ -120,22 +186,23 @@ class ImpossibleValue(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        for match in _FIVE_DIGIT_YEAR.finditer(text):
+        months, days = _date_starts(doc)
+        for match in _matches_at(_FIVE_DIGIT_YEAR, text, _five_digit_year_starts(doc, months)):
             if not (match.group("day") or match.group("day2")) and (
                     (match.group("tail") and match.group("tail").strip() not in WORDS_AFTER_DATE)
                     or match.group("year")[0] not in "12"):
                 continue  # "in February 20000 people ...": a count, not a year
             start, end = match.span("year")
             yield self.diagnostic(start, end, f"{match.group('year')!r} is not a year.", kind="year")
-        for pattern in (_MONTH_DAY, _DAY_MONTH):
-            for match in pattern.finditer(text):
+        for pattern, starts in ((_MONTH_DAY, months), (_DAY_MONTH, days)):
+            for match in _matches_at(pattern, text, starts):
                 if pattern is _MONTH_DAY and match.group("tail") and not match.group("year") \
                         and _COUNT_AFTER_MONTH.search(text, max(0, match.start() - 12), match.start()):
                     continue  # "in June 31 people died": a count after the month
                 yield from self._check_day(match)
-        for match in _CLOCK.finditer(text):
+        for match in _matches_at(_CLOCK, text, _clock_starts(text)):
             yield from self._check_clock(text, match)
-        for match in _SHARE_OF.finditer(text):
+        for match in _matches_at(_SHARE_OF, text, _share_starts(doc)):
             if float(match.group("value")) > 100 and _is_share_of_whole(text, match):
                 yield self.diagnostic(match.start(), match.end(),
                                       f"A share of a group above 100 percent: {match.group()!r}.",
