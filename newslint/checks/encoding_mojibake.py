@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import ftfy
 import regex
 from ftfy import TextFixerConfig
-from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
+from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
 
 from newslint.checks.text_and_title import TextAndTitleRule
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
@@ -59,6 +59,9 @@ _BADNESS_NEEDS = "".join(MOJIBAKE_CATEGORIES[name] for name in (
 FTFY_CANDIDATE = re.compile(f"[{_BADNESS_NEEDS}\u0152\u0153\u00d9\u201a\u0402\u0412\u0413\u0420\u0421"
                             "\u03b2\u0392\u0393\u039e\u039f\ud800-\udfff]")
 _C1_OR_SURROGATE = re.compile("[\x80-\x9f\ud800-\udfff]")
+# No match of the detector's pattern is longer than this, and it has no lookaround: a match
+# lies within this many characters either side of the candidate character it holds.
+BADNESS_WIDTH = 7
 
 
 # Mojibake that ftfy cannot repair because a byte was dropped on the way ("Ãngel" from
@@ -130,7 +133,21 @@ def repair_line(text: str) -> str:
 def _ftfy_would_change(text: str) -> bool:
     if len(text) > MOJIBAKE_ONLY.max_decode_length:  # ftfy cuts it into segments: no shortcut
         return True
-    return is_bad(text) or bool(_C1_OR_SURROGATE.search(text))
+    return _is_bad(text) or bool(_C1_OR_SURROGATE.search(text))
+
+
+def _is_bad(text: str) -> bool:
+    """ftfy.badness.is_bad(text), with its pattern tried only around candidate characters
+    (a line's merged windows are a fraction of it; the pattern is slow to scan)."""
+    start = end = 0
+    for match in FTFY_CANDIDATE.finditer(text):
+        pos = match.start()
+        if pos - BADNESS_WIDTH + 1 > end:  # a new window: try the one before it
+            if end and BADNESS_RE.search(text, start, end):
+                return True
+            start = pos - BADNESS_WIDTH + 1
+        end = pos + BADNESS_WIDTH
+    return bool(end) and bool(BADNESS_RE.search(text, start, end))
 
 
 def mojibake_repairs(doc: Document) -> list[Repair]:

@@ -440,6 +440,9 @@ class UnbalancedBrackets(TextAndTitleRule):
 
 # -- quote style ----------------------------------------------------------------------------
 
+_STRAIGHT_DOUBLE = regex.compile(r'(?<![\d=:])"')  # not after a digit, "=" or ":"
+_CURLY_DOUBLE = "\u201c\u201d\u201e"
+
 class MixedQuoteStyles(Rule):
     """Straight and curly double quotes mixed in one document.
 
@@ -470,12 +473,18 @@ class MixedQuoteStyles(Rule):
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
-        straight = [m.start() for m in regex.finditer(r'(?<![\d=:])"', text)]
-        curly = [m.start() for m in regex.finditer(r"[\u201c\u201d\u201e]", text)]
-        if not straight or not curly:
+        if '"' not in text:
             return
-        minority, style = (straight, "straight") if len(straight) <= len(curly) else (curly, "curly")
-        pos = minority[0]
+        curly = sum(text.count(char) for char in _CURLY_DOUBLE)  # str.count and find: C speed
+        if not curly:
+            return
+        straight = [m.start() for m in _STRAIGHT_DOUBLE.finditer(text)]
+        if not straight:
+            return
+        if len(straight) <= curly:
+            pos, style = straight[0], "straight"
+        else:
+            pos, style = min(i for i in map(text.find, _CURLY_DOUBLE) if i >= 0), "curly"
         yield self.diagnostic(pos, pos + 1,
                               f"The document mixes straight and curly double quotes "
-                              f"({len(straight)} straight, {len(curly)} curly); this {style} quote is the rarer style.")
+                              f"({len(straight)} straight, {curly} curly); this {style} quote is the rarer style.")
