@@ -54,8 +54,11 @@ _LINKISH = regex.compile(r"://|@|www\.|/|=|\\|^(?:https?|mailto|ftp|tel|file|dat
 _LINK_START = regex.compile(r"https?://|www\.", regex.IGNORECASE)
 
 # Two full stops after a word of a spaced alphabet; in Chinese and Korean informal writing
-# ".." is an ellipsis.
-_DOUBLED = regex.compile(r",{2,}|(?<=[\p{Latin}\p{Cyrillic}\p{Greek}\p{N})\]\"'\u201d\u2019])(?<!\.)\.\.(?![./])|;{2,}")
+# ".." is an ellipsis. The lookbehinds follow the two full stops they look past, so `regex`
+# scans for the marks instead of trying the lookbehinds at every position.
+_DOUBLED = regex.compile(
+    r",{2,}|\.\.(?<=[\p{Latin}\p{Cyrillic}\p{Greek}\p{N})\]\"'\u201d\u2019]\.\.)(?<!\.\.\.)(?![./])|;{2,}"
+)
 _DOUBLED_MARKS = (",,", "..", ";;")
 _EMPHATIC = regex.compile(r"!{2,}|\?{2,}")
 _EMPHATIC_MARKS = ("!!", "??")
