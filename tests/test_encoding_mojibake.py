@@ -63,3 +63,34 @@ def test_long_garbled_paragraph_whose_no_break_spaces_became_spaces_is_repaired(
     original = "Президент прибыл в Пекин с визитом. Россия и Китай подписали договор. " * 40
     garbled = original.encode("utf-8").decode("sloppy-windows-1252").replace("\u00a0", " ")
     assert fixed(garbled, "E101") == original
+
+
+def test_every_badness_pattern_needs_a_candidate_character() -> None:
+    """The line pre-check is exact only while each alternative of ftfy's badness pattern
+    requires one character that FTFY_CANDIDATE matches, is at most BADNESS_WIDTH long and
+    looks at nothing outside its match but the start of the text (re-check after upgrading ftfy)."""
+    try:
+        from re import _constants as constants, _parser as parser
+    except ImportError:  # Python 3.10
+        import sre_constants as constants  # type: ignore[no-redef]
+        import sre_parse as parser  # type: ignore[no-redef]
+    from ftfy.badness import BADNESS_RE
+
+    from newslint.checks.encoding_mojibake import BADNESS_WIDTH, FTFY_CANDIDATE
+
+    def required_chars(op, arg) -> set[str] | None:
+        if op == constants.LITERAL:
+            return {chr(arg)}
+        if op == constants.IN and all(o in (constants.LITERAL, constants.RANGE) for o, _ in arg):
+            return {chr(c) for o, a in arg for c in ([a] if o == constants.LITERAL else range(a[0], a[1] + 1))}
+        return None  # optional, negated or a category: not one required character
+
+    parsed = parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+    assert parsed.getwidth()[1] <= BADNESS_WIDTH
+    (branch,) = parsed
+    assert branch[0] == constants.BRANCH
+    for alternative in branch[1][1]:
+        assert all(op in (constants.LITERAL, constants.IN, constants.ANY, constants.MAX_REPEAT)
+                   or (op, arg) == (constants.AT, constants.AT_BEGINNING) for op, arg in alternative), alternative
+        assert any((chars := required_chars(op, arg)) and all(FTFY_CANDIDATE.match(c) for c in chars)
+                   for op, arg in alternative), alternative

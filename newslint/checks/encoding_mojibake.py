@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import ftfy
 import regex
 from ftfy import TextFixerConfig
+from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
 
 from newslint.checks.text_and_title import TextAndTitleRule
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
@@ -44,7 +46,22 @@ MOJIBAKE_ONLY = TextFixerConfig(
 # Cheap pre-check: mojibake always contains a character outside ASCII other than the
 # typographic punctuation clean English text is full of. Lines without one skip ftfy
 # (benchmarks/encoding_speed.py measures the gain).
-SUSPECT = regex.compile(r"[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0]")
+SUSPECT = re.compile(r"[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0]")
+# With MOJIBAKE_ONLY, ftfy changes a line only when its badness detector fires (the test its
+# encoding fixer starts with) or the line holds C1 controls or surrogates (its other two
+# fixers). Each alternative of the detector's pattern (ftfy.badness.BADNESS_RE) needs a
+# character of one of these categories or of the letters listed after them (Œ, Ù, ‚, Ђ and
+# the Cyrillic and Greek capitals of its Windows-1251/1253 sequences, β of "β€"), so a line
+# without any of them is kept as it is: scanning for them skips the detector on most lines
+# with typographic characters or accented names (tests/test_encoding_mojibake.py checks it).
+_BADNESS_NEEDS = "".join(MOJIBAKE_CATEGORIES[name] for name in (
+    "c1", "bad", "law", "currency", "numeric", "upper_accented", "lower_accented", "box"))
+FTFY_CANDIDATE = re.compile(f"[{_BADNESS_NEEDS}\u0152\u0153\u00d9\u201a\u0402\u0412\u0413\u0420\u0421"
+                            "\u03b2\u0392\u0393\u039e\u039f\ud800-\udfff]")
+_C1_OR_SURROGATE = re.compile("[\x80-\x9f\ud800-\udfff]")
+# No match of the detector's pattern is longer than this, and it has no lookaround: a match
+# lies within this many characters either side of the candidate character it holds.
+BADNESS_WIDTH = 7
 
 
 # Mojibake that ftfy cannot repair because a byte was dropped on the way ("Ãngel" from
@@ -108,9 +125,29 @@ def _starts(tokens: list[str]) -> list[int]:
 
 def repair_line(text: str) -> str:
     """ftfy's encoding repair of one line of text (unchanged when nothing is suspect)."""
-    if not SUSPECT.search(text):
+    if not SUSPECT.search(text) or not _ftfy_would_change(text):
         return text
     return ftfy.fix_text(text, MOJIBAKE_ONLY)
+
+
+def _ftfy_would_change(text: str) -> bool:
+    if len(text) > MOJIBAKE_ONLY.max_decode_length:  # ftfy cuts it into segments: no shortcut
+        return True
+    return _is_bad(text) or bool(_C1_OR_SURROGATE.search(text))
+
+
+def _is_bad(text: str) -> bool:
+    """ftfy.badness.is_bad(text), with its pattern tried only around candidate characters
+    (a line's merged windows are a fraction of it; the pattern is slow to scan)."""
+    start = end = 0
+    for match in FTFY_CANDIDATE.finditer(text):
+        pos = match.start()
+        if pos - BADNESS_WIDTH + 1 > end:  # a new window: try the one before it
+            if end and BADNESS_RE.search(text, start, end):
+                return True
+            start = pos - BADNESS_WIDTH + 1
+        end = pos + BADNESS_WIDTH
+    return bool(end) and bool(BADNESS_RE.search(text, start, end))
 
 
 def mojibake_repairs(doc: Document) -> list[Repair]:
@@ -119,12 +156,16 @@ def mojibake_repairs(doc: Document) -> list[Repair]:
     if cached is not None:
         return cached
     repairs: list[Repair] = []
-    for line in doc.lines:
+    text, lines = doc.text, doc.lines
+    # One pass over the text finds the lines ftfy might change; the rest are skipped.
+    match = FTFY_CANDIDATE.search(text)
+    while match:
+        line = lines[doc.line_index_at(match.start())]
         repaired = repair_line(line.text)
-        if repaired == line.text:
-            continue
-        for i1, i2, j1, j2 in _changed_spans(line.text, repaired):
-            repairs.append(Repair(line.start + i1, line.start + i2, repaired[j1:j2]))
+        if repaired != line.text:
+            for i1, i2, j1, j2 in _changed_spans(line.text, repaired):
+                repairs.append(Repair(line.start + i1, line.start + i2, repaired[j1:j2]))
+        match = FTFY_CANDIDATE.search(text, line.next_start)
     doc.__dict__["_mojibake_repairs"] = repairs
     return repairs
 

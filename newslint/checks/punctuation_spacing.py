@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+import re
+from collections import Counter
+
 import regex
 
 from newslint.checks.text_and_title import TextAndTitleRule
@@ -21,8 +24,14 @@ from newslint.rule import Rule
 _SPACE_BEFORE = regex.compile(
     r"(?<=[\p{L}\p{N}\p{M})\]\u201d\u2019%])[ \t]+(?P<mark>[,;:!?]|\.(?=[\s\"'\u201d\u2019)\]]|$))"
 )
-# Any occurrence of a mark, spaced or not, for the convention test.
-_MARK = regex.compile(r"(?<=\S)(?P<space>[ \t\u00a0\u202f]*)(?P<mark>[,;:!?]|\.(?=\s|$))")
+# A mark after a space or tab: where _SPACE_BEFORE can match (its lookbehind makes `regex` try
+# every position; this pattern starts with the mark, so re scans for it at C speed).
+_AFTER_SPACE = re.compile(r"[,;:!?.](?<=[ \t].)")
+# Any occurrence of a mark after a non-space, directly or after spaces, for the convention
+# test; and the spaced ones. The mark comes first and the variable-width lookbehind after it,
+# which lets `regex` scan for the mark instead of trying every position.
+_MARK = regex.compile(r"(?:[,;:!?]|\.(?=\s|$))(?<=\S[ \t\u00a0\u202f]*.)")
+_SPACED_MARK = regex.compile(r"(?:[,;:!?]|\.(?=\s|$))(?<=\S[ \t\u00a0\u202f]+.)")
 _FRENCH_MARKS = ";:!?"  # French typography spaces these
 _FRENCH_MIN = 2  # spaced ; : ! ? in a document before they count as its convention
 _HABIT_MIN = 3  # spaced , or . in a document before they count as its habit
@@ -35,15 +44,24 @@ _UNSPACED_SCRIPT = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Bopomofo}\p{Thai}"
 _NO_SPACE_AFTER = regex.compile(
     rf"(?<=[\p{{L}}\p{{M}}\p{{N}})\]\u201d\u2019](?<![{_UNSPACED_SCRIPT}]))(?P<mark>[,;:!?])(?=\p{{L}})(?![{_UNSPACED_SCRIPT}])"
 )
+# Where _NO_SPACE_AFTER can match: a mark before an ASCII letter or a character outside ASCII
+# other than typographic punctuation (a superset of the letters \p{L} takes), found by one
+# C-level scan with stdlib re instead of trying _NO_SPACE_AFTER's lookbehinds everywhere.
+_BEFORE_LETTER = re.compile(r"[,;:!?](?=[A-Za-z]|[^\x00-\x7f\u00a0\u2013\u2014\u2018-\u201f\u2026])")
 _INFLECTED_ABBREVIATION = regex.compile(r"\p{Lu}:\p{Ll}{1,3}\b")
 _TOKEN = regex.compile(r"\S+")
 _LINKISH = regex.compile(r"://|@|www\.|/|=|\\|^(?:https?|mailto|ftp|tel|file|data|javascript|urn):", regex.IGNORECASE)
 _LINK_START = regex.compile(r"https?://|www\.", regex.IGNORECASE)
 
 # Two full stops after a word of a spaced alphabet; in Chinese and Korean informal writing
-# ".." is an ellipsis.
-_DOUBLED = regex.compile(r",{2,}|(?<=[\p{Latin}\p{Cyrillic}\p{Greek}\p{N})\]\"'\u201d\u2019])(?<!\.)\.\.(?![./])|;{2,}")
+# ".." is an ellipsis. The lookbehinds follow the two full stops they look past, so `regex`
+# scans for the marks instead of trying the lookbehinds at every position.
+_DOUBLED = regex.compile(
+    r",{2,}|\.\.(?<=[\p{Latin}\p{Cyrillic}\p{Greek}\p{N})\]\"'\u201d\u2019]\.\.)(?<!\.\.\.)(?![./])|;{2,}"
+)
+_DOUBLED_MARKS = (",,", "..", ";;")
 _EMPHATIC = regex.compile(r"!{2,}|\?{2,}")
+_EMPHATIC_MARKS = ("!!", "??")
 _SPACE_RUN = regex.compile(r"(?<=\S) {2,}(?=\S)")
 _ALIGNED_LINE_RUNS = 3  # a line with this many runs of spaces is laid out as columns
 
@@ -58,14 +76,24 @@ def _token_around(text: str, index: int) -> str:
 
 def _spacing_counts(doc: Document) -> tuple[dict[str, int], dict[str, int]]:
     """How often each mark occurs, and how often with white space before it."""
-    spaced: dict[str, int] = {}
-    total: dict[str, int] = {}
-    for match in _MARK.finditer(doc.text):
-        mark = match.group("mark")
-        total[mark] = total.get(mark, 0) + 1
-        if match.group("space"):
-            spaced[mark] = spaced.get(mark, 0) + 1
-    return spaced, total
+    return Counter(_SPACED_MARK.findall(doc.text)), Counter(_MARK.findall(doc.text))
+
+
+def _space_before_matches(text: str) -> list[regex.Match]:
+    """The matches of _SPACE_BEFORE, tried only at the runs of spaces before a mark.
+
+    Its lookbehind admits no space, so a match starts where a run of spaces and tabs starts
+    and ends with the mark right after the run.
+    """
+    matches = []
+    for candidate in _AFTER_SPACE.finditer(text):
+        start = candidate.start() - 1
+        while start and text[start - 1] in " \t":
+            start -= 1
+        match = _SPACE_BEFORE.match(text, start)
+        if match:
+            matches.append(match)
+    return matches
 
 
 def _french_spacing(doc: Document, spaced: dict[str, int], total: dict[str, int]) -> bool:
@@ -82,8 +110,12 @@ def _habitual(spaced: dict[str, int], total: dict[str, int]) -> bool:
     return any(spaced.get(m, 0) >= _HABIT_MIN and spaced[m] >= _HABIT_SHARE * total[m] for m in ",.")
 
 
-def _keep_one(rule: Rule, doc: Document, runs: regex.Pattern, label: str) -> Iterator[Diagnostic]:
-    """A finding per run of one repeated mark, with the safe fix that keeps one."""
+def _keep_one(rule: Rule, doc: Document, runs: regex.Pattern, doubles: tuple[str, ...],
+              label: str) -> Iterator[Diagnostic]:
+    """A finding per run of one repeated mark, with the safe fix that keeps one; `doubles`
+    are the pairs a run starts with, which rule the document out when none occurs."""
+    if not any(double in doc.text for double in doubles):
+        return
     for match in runs.finditer(doc.text):
         start, end = match.span()
         mark = match.group()[0]
@@ -125,7 +157,7 @@ class SpaceBeforePunctuation(TextAndTitleRule):
 
     def check_text(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
-        matches = list(_SPACE_BEFORE.finditer(text))
+        matches = _space_before_matches(text)
         if not matches:
             return
         spaced, total = _spacing_counts(doc)
@@ -186,7 +218,10 @@ class MissingSpaceAfterPunctuation(TextAndTitleRule):
 
     def check_text(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
-        for match in _NO_SPACE_AFTER.finditer(text):
+        for candidate in _BEFORE_LETTER.finditer(text):
+            match = _NO_SPACE_AFTER.match(text, candidate.start())  # one character wide
+            if not match:
+                continue
             mark, pos = match.group("mark"), match.start()
             before, after = text[pos - 1], text[pos + 1]
             if mark in ";:" and before.isupper() and after.isupper():
@@ -227,7 +262,7 @@ class DoubledPunctuation(TextAndTitleRule):
     summary = "A doubled comma, full stop or semicolon."
 
     def check_text(self, doc: Document) -> Iterable[Diagnostic]:
-        return _keep_one(self, doc, _DOUBLED, "Doubled")
+        return _keep_one(self, doc, _DOUBLED, _DOUBLED_MARKS, "Doubled")
 
 
 class RepeatedExclamation(TextAndTitleRule):
@@ -258,7 +293,7 @@ class RepeatedExclamation(TextAndTitleRule):
     summary = "Repeated exclamation or question marks."
 
     def check_text(self, doc: Document) -> Iterable[Diagnostic]:
-        return _keep_one(self, doc, _EMPHATIC, "Repeated")
+        return _keep_one(self, doc, _EMPHATIC, _EMPHATIC_MARKS, "Repeated")
 
 
 class RepeatedSpaces(TextAndTitleRule):
