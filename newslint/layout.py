@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 import regex
 
@@ -44,8 +45,9 @@ a je se na v ve ze z do o od pro jak že to ale by bylo jsou byl je
 
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]*")
-# Sentence end, allowing closing quotes and brackets after it.
-_TERMINAL = regex.compile(r"[.!?\u2026\u3002\uff01\uff1f:;][\"'\u201d\u2019\u00bb)\]]*$")
+# Sentence end, allowing closing quotes and brackets after it (tested with str methods).
+_ENDERS = frozenset(".!?\u2026\u3002\uff01\uff1f:;")
+_CLOSERS = "\"'\u201d\u2019\u00bb)]"
 _CODE_LIKE = regex.compile(r"[\[{(]\s*$|[{};=]|\)\s*$|^\s*[\])}]|//|\w\.\w+\(")
 _COUNTER = regex.compile(r"\(\d[\d,.]*\)\s*$|^\d[\d,.]*[kKmM]?\s+\p{L}+$")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -81,38 +83,56 @@ class BlockFeatures:
 
 
 def block_features(text: str, next_text: str = "") -> BlockFeatures:
-    stripped = text.strip()
+    return _features(text.strip(), next_text, True, True, True, True)
+
+
+# Characters without which a pattern cannot match. `document_features` finds the blocks
+# holding them in one pass over the text (one hit per line: the rest of the line is taken
+# with it) and skips the pattern's search in every other block.
+_SEPARATOR_CHAR = regex.compile(r"[|\u2022\u00b7\u00bb\u203a/>][^\r\n]*")
+_CODE_CHAR = regex.compile(r"[\[\]{}();=/][^\r\n]*")
+_DIGIT = regex.compile(r"\d[^\r\n]*")  # counters, stamps' times, dates, schedule items
+# Last characters of the lines _STAMP's end-anchored branches match ("ago", "says", "writes:").
+_STAMP_ENDS = frozenset("oOsS\u017f:")
+_first_char = itemgetter(0)
+
+
+def _features(stripped: str, next_text: str, cjk_possible: bool, separator_possible: bool,
+              code_possible: bool, digit_possible: bool) -> BlockFeatures:
+    """Features of a stripped block; a pattern whose `*_possible` is False is known not to match."""
     tokens = _WORD.findall(stripped)
-    cjk = 0 if stripped.isascii() else len(_CJK.findall(stripped))
+    n = len(tokens)
+    cjk = len(_CJK.findall(stripped)) if cjk_possible and not stripped.isascii() else 0
     # CJK text has no spaces: count two characters as a word so lengths compare.
-    words = len(tokens) + cjk // 2
-    stops = upper = cased = digits = 0
-    for token in tokens:
-        first = token[0]
-        if first.isalpha():
-            cased += 1
-            upper += first.isupper()
-        elif first.isdigit():
-            digits += 1
-        stops += token.lower() in STOP_WORDS
+    words = n + cjk // 2
+    # First characters of the words, counted with C-level map/filter rather than a loop.
+    firsts = "".join(map(_first_char, tokens))
+    cased = sum(map(str.isalpha, firsts))
+    upper = sum(map(str.isupper, filter(str.isalpha, firsts)))
+    digits = sum(map(str.isdigit, firsts))
+    stops = sum(map(STOP_WORDS.__contains__, map(str.lower, tokens)))
     # The end-anchored patterns only need the end of a long block.
     tail = stripped[-40:]
+    counted = stripped if n <= 3 else tail
     return BlockFeatures(
         words=words,
-        terminal=bool(_TERMINAL.search(tail)),
-        stop_ratio=stops / len(tokens) if tokens else 0.0,
-        separators=len(_SEPARATORS.findall(stripped)),
+        terminal=tail.rstrip(_CLOSERS)[-1:] in _ENDERS,
+        stop_ratio=stops / n if n else 0.0,
+        separators=len(_SEPARATORS.findall(stripped)) if separator_possible else 0,
         title_case=upper / cased if cased else 0.0,
-        code_like=bool(_CODE_LIKE.search(stripped)),
-        counter=bool(_COUNTER.search(stripped if len(tokens) <= 3 else tail)),
-        digit_ratio=digits / len(tokens) if tokens else 0.0,
-        stamp=len(tokens) <= 14 and bool(_STAMP.search(stripped)),
-        dated=len(tokens) <= 10 and bool(_DATE.search(stripped)),
+        code_like=code_possible and bool(_CODE_LIKE.search(stripped)),
+        # _COUNTER ends with ")" or starts with a digit.
+        counter=(digit_possible and (counted[-1:] == ")" or counted[:1].isdigit())
+                 and bool(_COUNTER.search(counted))),
+        digit_ratio=digits / n if n else 0.0,
+        stamp=(n <= 14 and (":" in stripped or stripped[-1:] in _STAMP_ENDS)
+               and bool(_STAMP.search(stripped))),
+        dated=n <= 10 and digit_possible and bool(_DATE.search(stripped)),
         lower_start=stripped[:1].islower(),
         announces=stripped.endswith(":"),
-        schedule_item=bool(_SCHEDULE_ITEM.match(stripped)),
+        schedule_item=digit_possible and bool(_SCHEDULE_ITEM.match(stripped)),
         continued=next_text.lstrip()[:1].islower(),
-        cjk=cjk * 3 >= sum(len(t) for t in tokens),
+        cjk=cjk * 3 >= sum(map(len, tokens)) if cjk else not tokens,
     )
 
 
@@ -218,10 +238,20 @@ def document_features(doc: Document) -> list[BlockFeatures]:
     cached = doc.__dict__.get("_block_features")
     if cached is None:
         blocks = doc.blocks
-        cached = [block_features(block.text, blocks[i + 1].text if i + 1 < len(blocks) else "")
+        separators = _blocks_with(doc, _SEPARATOR_CHAR)
+        code = _blocks_with(doc, _CODE_CHAR)
+        digits = _blocks_with(doc, _DIGIT)
+        cjk = not doc.text.isascii() and _CJK.search(doc.text) is not None
+        cached = [_features(block.text, blocks[i + 1].text if i + 1 < len(blocks) else "", cjk,
+                            i in separators, i in code, i in digits)
                   for i, block in enumerate(blocks)]
         doc.__dict__["_block_features"] = cached
     return cached
+
+
+def _blocks_with(doc: Document, pattern: regex.Pattern) -> set[int]:
+    """Blocks holding a match of `pattern` (which starts on a non-space character)."""
+    return {doc.block_index_at(m.start()) for m in pattern.finditer(doc.text)}
 
 
 def article_layout(doc: Document, widget_blocks: Collection[int] = ()) -> ArticleLayout:
