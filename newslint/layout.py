@@ -14,13 +14,13 @@ the copy inside the article.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 from operator import itemgetter
 
 import regex
 
-from newslint.document import Block, Document
+from newslint.document import Document
 from newslint.titles import block_comparison_keys, title_keys
 
 # Function words of the languages seen in scraped news; the share of them among a block's
@@ -147,6 +147,13 @@ class ArticleLayout:
     def inside(self, block_index: int) -> bool:
         return any(first <= block_index <= last for first, last in self.runs)
 
+    def inside_flags(self) -> list[bool]:
+        """`inside` of every block, in one go."""
+        flags = [False] * len(self.scores)
+        for first, last in self.runs:
+            flags[first:last + 1] = [True] * (last + 1 - first)
+        return flags
+
     def distance(self, block_index: int) -> int:
         """Blocks between `block_index` and the nearest run (0 inside one)."""
         return min((max(first - block_index, block_index - last, 0) for first, last in self.runs),
@@ -256,17 +263,29 @@ def _blocks_with(doc: Document, pattern: regex.Pattern) -> set[int]:
 
 def article_layout(doc: Document, widget_blocks: Collection[int] = ()) -> ArticleLayout:
     """The main run of prose of `doc`; `widget_blocks` are blocks a phrase pack matched."""
-    blocks = doc.blocks
     features = document_features(doc)
-    long_blocks = [f for f in features if f.words >= PROSE_MIN_WORDS]
-    # Languages without a stop-word list here (Korean, Chinese, ...): judge by shape alone.
-    stop_words_apply = bool(long_blocks) and max(f.stop_ratio for f in long_blocks) >= 0.1
     widgets = set(widget_blocks)
-    scores = [block_score(f, stop_words_apply, i in widgets) for i, f in enumerate(features)]
+    scores = list(_plain_scores(doc, features))
+    for i in widgets:
+        if 0 <= i < len(scores):
+            scores[i] = -WIDGET_BLOCK_COST
     _announced_lists(features, scores, widgets)
     _headline_bonus(doc, scores)
-    runs = [_extend_over_fragments(scores, first, last) for first, last in _article_runs(scores, blocks)]
+    runs = [_extend_over_fragments(scores, first, last) for first, last in _article_runs(scores, doc)]
     return ArticleLayout(tuple(features), tuple(scores), tuple(sorted(runs)))
+
+
+def _plain_scores(doc: Document, features: list[BlockFeatures]) -> list[float]:
+    """block_score of every block as if no block were a widget, once per document (a widget
+    block's score does not depend on its features)."""
+    cached = doc.__dict__.get("_plain_scores")
+    if cached is None:
+        long_blocks = [f for f in features if f.words >= PROSE_MIN_WORDS]
+        # Languages without a stop-word list here (Korean, Chinese, ...): judge by shape alone.
+        stop_words_apply = bool(long_blocks) and max(f.stop_ratio for f in long_blocks) >= 0.1
+        cached = [block_score(f, stop_words_apply, False) for f in features]
+        doc.__dict__["_plain_scores"] = cached
+    return cached
 
 
 def _announced_lists(features: list[BlockFeatures], scores: list[float], widgets: set[int]) -> None:
@@ -328,11 +347,19 @@ def _timetable_row(f: BlockFeatures) -> bool:
     return f.stamp and not f.announces
 
 
-def _content_words(texts: Iterable[str]) -> set[str]:
-    return {w.lower() for t in texts for w in _WORD.findall(t) if len(w) >= 4 and w.lower() not in STOP_WORDS}
+# A word of four characters or more (_WORD, at least three characters after the first).
+_LONG_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]{3,}")
 
 
-def _article_runs(scores: list[float], blocks: Sequence[Block]) -> list[tuple[int, int]]:
+def _content_words(doc: Document, first: int, last: int) -> set[str]:
+    """Lower-cased words of four characters or more, stop words aside, of blocks first..last
+    (one pass over their span of the text: only white space lies between blocks)."""
+    blocks = doc.blocks
+    words = _LONG_WORD.findall(doc.text, blocks[first].start, blocks[last].end)
+    return set(map(str.lower, words)) - STOP_WORDS
+
+
+def _article_runs(scores: list[float], doc: Document) -> list[tuple[int, int]]:
     """The main run, plus side runs that continue its subject.
 
     An article cut by an inline gallery, video player or related box leaves a piece on
@@ -346,13 +373,13 @@ def _article_runs(scores: list[float], blocks: Sequence[Block]) -> list[tuple[in
     if first < 0:
         return []
     runs = [(first, last)]
-    main = _content_words(b.text for b in blocks[first:last + 1])
+    main = _content_words(doc, first, last)
     for lo, hi in ((0, first), (last + 1, len(scores))):
         while hi > lo:
             a, b, side = max_sum_run(scores[lo:hi])
             if a < 0 or side < SIDE_MIN_POINTS:
                 break
-            words = _content_words(bl.text for bl in blocks[lo + a:lo + b + 1])
+            words = _content_words(doc, lo + a, lo + b)
             if not words or len(words & main) / len(words) < SIDE_OVERLAP:
                 break
             runs.append((lo + a, lo + b))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -80,11 +81,12 @@ class BoilerplateBlock(Rule):
         if not layout.found:
             return
         title = doc.title_block.index if doc.title_block is not None else -1
+        inside = layout.inside_flags()
         verdicts: list[_Verdict | None] = []
         for i in range(len(blocks)):
             if i == title or i in owned_blocks:
                 verdicts.append(None)
-            elif layout.inside(i):
+            elif inside[i]:
                 verdicts.append(_inside_verdict(layout.features[i], i in widget_blocks))
             else:
                 verdicts.append(_outside_verdict(layout, i, i in widget_blocks))
@@ -111,7 +113,9 @@ class BoilerplateBlock(Rule):
     def _finding(self, doc: Document, first: int, last: int, claimed: list[_Verdict],
                  run: list[_Verdict]) -> Diagnostic:
         confidence = round(run_confidence([v.confidence for v in claimed]), 2)
-        evidence = sorted({e for v in run for e in v.evidence}, key=lambda e: -sum(e in v.evidence for v in run))
+        # How many blocks give each reason (a verdict names a reason once).
+        counts = Counter(e for v in run for e in v.evidence)
+        evidence = sorted({e for v in run for e in v.evidence}, key=lambda e: -counts[e])
         n = last - first + 1
         what = "This line is" if n == 1 else f"These {n} lines are"
         message = f"{what} likely not article text: {', '.join(evidence[:3])}"
@@ -186,7 +190,7 @@ def _outside_verdict(layout: ArticleLayout, i: int, widget: bool) -> _Verdict:
         # A sentence-like block away from the article (a teaser, a comment): less certain.
         confidence = 0.35
         evidence.append("prose, but not in the article's run")
-    if layout.distance(i) <= 2 and f.words >= 3:
+    if f.words >= 3 and layout.distance(i) <= 2:
         # Right next to the article: a dateline, a standfirst or a credit line may belong to it.
         confidence = min(confidence, 0.3)
         evidence.append("next to the article")
