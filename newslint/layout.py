@@ -18,6 +18,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from operator import itemgetter
 
+import re
+
 import regex
 
 from newslint.document import Document
@@ -44,6 +46,10 @@ a je se na v ve ze z do o od pro jak že to ale by bylo jsou byl je
 """.split())
 
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+# Code point ranges holding every _CJK character and little else: a fast stdlib test that
+# a text has none (the Unicode property test is slow over a whole page).
+_CJK_RANGES = re.compile(
+    "[\u1100-\u11ff\u2e80-\ud7ff\uf900-\ufaff\uff66-\uffdc\U00016fe0-\U0001f200\U00020000-\U00033479]")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]*")
 # Sentence end, allowing closing quotes and brackets after it (tested with str methods).
 _ENDERS = frozenset(".!?\u2026\u3002\uff01\uff1f:;")
@@ -95,6 +101,8 @@ _DIGIT = regex.compile(r"\d[^\r\n]*")  # counters, stamps' times, dates, schedul
 # Last characters of the lines _STAMP's end-anchored branches match ("ago", "says", "writes:").
 _STAMP_ENDS = frozenset("oOsS\u017f:")
 _first_char = itemgetter(0)
+_ASCII_NON_DIGITS = bytes(c for c in range(128) if not chr(c).isdigit())
+_ASCII_NON_UPPER = bytes(c for c in range(128) if not chr(c).isupper())
 
 
 def _features(stripped: str, next_text: str, cjk_possible: bool, separator_possible: bool,
@@ -105,11 +113,17 @@ def _features(stripped: str, next_text: str, cjk_possible: bool, separator_possi
     cjk = len(_CJK.findall(stripped)) if cjk_possible and not stripped.isascii() else 0
     # CJK text has no spaces: count two characters as a word so lengths compare.
     words = n + cjk // 2
-    # First characters of the words, counted with C-level map/filter rather than a loop.
+    # First characters of the words, counted in C rather than in a loop.
     firsts = "".join(map(_first_char, tokens))
-    cased = sum(map(str.isalpha, firsts))
-    upper = sum(map(str.isupper, filter(str.isalpha, firsts)))
-    digits = sum(map(str.isdigit, firsts))
+    if firsts.isascii():  # letters and digits only
+        ascii_firsts = firsts.encode()
+        digits = len(ascii_firsts.translate(None, _ASCII_NON_DIGITS))
+        cased = n - digits
+        upper = len(ascii_firsts.translate(None, _ASCII_NON_UPPER))
+    else:
+        cased = sum(map(str.isalpha, firsts))
+        upper = sum(map(str.isupper, filter(str.isalpha, firsts)))
+        digits = sum(map(str.isdigit, firsts))
     stops = sum(map(STOP_WORDS.__contains__, map(str.lower, tokens)))
     # The end-anchored patterns only need the end of a long block.
     tail = stripped[-40:]
@@ -248,7 +262,7 @@ def document_features(doc: Document) -> list[BlockFeatures]:
         separators = _blocks_with(doc, _SEPARATOR_CHAR)
         code = _blocks_with(doc, _CODE_CHAR)
         digits = _blocks_with(doc, _DIGIT)
-        cjk = not doc.text.isascii() and _CJK.search(doc.text) is not None
+        cjk = _CJK_RANGES.search(doc.text) is not None
         cached = [_features(block.text, blocks[i + 1].text if i + 1 < len(blocks) else "", cjk,
                             i in separators, i in code, i in digits)
                   for i, block in enumerate(blocks)]
