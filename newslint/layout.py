@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from operator import itemgetter
+from typing import NamedTuple
 
 import re
 
@@ -69,8 +70,9 @@ _SCHEDULE_ITEM = regex.compile(rf"^{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b", r
 _SEPARATORS = regex.compile(r"\s[|\u2022\u00b7\u00bb\u203a/>]\s|\s[|\u2022\u00b7]|[|\u2022\u00b7]\s")
 
 
-@dataclass(frozen=True, slots=True)
-class BlockFeatures:
+class BlockFeatures(NamedTuple):
+    """A block's features (a named tuple: one is built per block, and a tuple is cheap)."""
+
     words: int
     terminal: bool  # ends like a sentence
     stop_ratio: float
@@ -95,8 +97,8 @@ def block_features(text: str, next_text: str = "") -> BlockFeatures:
 # Characters without which a pattern cannot match. `document_features` finds the blocks
 # holding them in one pass over the text (one hit per line: the rest of the line is taken
 # with it) and skips the pattern's search in every other block.
-_SEPARATOR_CHAR = regex.compile(r"[|\u2022\u00b7\u00bb\u203a/>][^\r\n]*")
-_CODE_CHAR = regex.compile(r"[\[\]{}();=/][^\r\n]*")
+_SEPARATOR_CHAR = re.compile(r"[|\u2022\u00b7\u00bb\u203a/>][^\r\n]*")
+_CODE_CHAR = re.compile(r"[\[\]{}();=/][^\r\n]*")
 _DIGIT = regex.compile(r"\d[^\r\n]*")  # counters, stamps' times, dates, schedule items
 # Last characters of the lines _STAMP's end-anchored branches match ("ago", "says", "writes:").
 _STAMP_ENDS = frozenset("oOsS\u017f:")
@@ -270,7 +272,7 @@ def document_features(doc: Document) -> list[BlockFeatures]:
     return cached
 
 
-def _blocks_with(doc: Document, pattern: regex.Pattern) -> set[int]:
+def _blocks_with(doc: Document, pattern: re.Pattern | regex.Pattern) -> set[int]:
     """Blocks holding a match of `pattern` (which starts on a non-space character)."""
     return {doc.block_index_at(m.start()) for m in pattern.finditer(doc.text)}
 
