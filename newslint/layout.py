@@ -52,6 +52,7 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _CJK_RANGES = re.compile(
     "[\u1100-\u11ff\u2e80-\ud7ff\uf900-\ufaff\uff66-\uffdc\U00016fe0-\U0001f200\U00020000-\U00033479]")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]*")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")  # _WORD on ASCII text, with the faster re
 # Sentence end, allowing closing quotes and brackets after it (tested with str methods).
 _ENDERS = frozenset(".!?\u2026\u3002\uff01\uff1f:;")
 _CLOSERS = "\"'\u201d\u2019\u00bb)]"
@@ -110,9 +111,13 @@ _ASCII_NON_UPPER = bytes(c for c in range(128) if not chr(c).isupper())
 def _features(stripped: str, next_text: str, cjk_possible: bool, separator_possible: bool,
               code_possible: bool, digit_possible: bool) -> BlockFeatures:
     """Features of a stripped block; a pattern whose `*_possible` is False is known not to match."""
-    tokens = _WORD.findall(stripped)
+    if stripped.isascii():
+        tokens = _ASCII_WORD.findall(stripped)
+        cjk = 0
+    else:
+        tokens = _WORD.findall(stripped)
+        cjk = len(_CJK.findall(stripped)) if cjk_possible else 0
     n = len(tokens)
-    cjk = len(_CJK.findall(stripped)) if cjk_possible and not stripped.isascii() else 0
     # CJK text has no spaces: count two characters as a word so lengths compare.
     words = n + cjk // 2
     # First characters of the words, counted in C rather than in a loop.
@@ -130,25 +135,26 @@ def _features(stripped: str, next_text: str, cjk_possible: bool, separator_possi
     # The end-anchored patterns only need the end of a long block.
     tail = stripped[-40:]
     counted = stripped if n <= 3 else tail
+    # Positional, in field order: a keyword call costs as much again as building the tuple.
     return BlockFeatures(
-        words=words,
-        terminal=tail.rstrip(_CLOSERS)[-1:] in _ENDERS,
-        stop_ratio=stops / n if n else 0.0,
-        separators=len(_SEPARATORS.findall(stripped)) if separator_possible else 0,
-        title_case=upper / cased if cased else 0.0,
-        code_like=code_possible and bool(_CODE_LIKE.search(stripped)),
-        # _COUNTER ends with ")" or starts with a digit.
-        counter=(digit_possible and (counted[-1:] == ")" or counted[:1].isdigit())
-                 and bool(_COUNTER.search(counted))),
-        digit_ratio=digits / n if n else 0.0,
-        stamp=(n <= 14 and (":" in stripped or stripped[-1:] in _STAMP_ENDS)
-               and bool(_STAMP.search(stripped))),
-        dated=n <= 10 and digit_possible and bool(_DATE.search(stripped)),
-        lower_start=stripped[:1].islower(),
-        announces=stripped.endswith(":"),
-        schedule_item=digit_possible and bool(_SCHEDULE_ITEM.match(stripped)),
-        continued=next_text.lstrip()[:1].islower(),
-        cjk=cjk * 3 >= sum(map(len, tokens)) if cjk else not tokens,
+        words,
+        tail.rstrip(_CLOSERS)[-1:] in _ENDERS,  # terminal
+        stops / n if n else 0.0,  # stop_ratio
+        len(_SEPARATORS.findall(stripped)) if separator_possible else 0,  # separators
+        upper / cased if cased else 0.0,  # title_case
+        code_possible and bool(_CODE_LIKE.search(stripped)),  # code_like
+        # counter: _COUNTER ends with ")" or starts with a digit.
+        (digit_possible and (counted[-1:] == ")" or counted[:1].isdigit())
+         and bool(_COUNTER.search(counted))),
+        digits / n if n else 0.0,  # digit_ratio
+        (n <= 14 and (":" in stripped or stripped[-1:] in _STAMP_ENDS)  # stamp
+         and bool(_STAMP.search(stripped))),
+        n <= 10 and digit_possible and bool(_DATE.search(stripped)),  # dated
+        stripped[:1].islower(),  # lower_start
+        next_text.lstrip()[:1].islower(),  # continued
+        digit_possible and bool(_SCHEDULE_ITEM.match(stripped)),  # schedule_item
+        stripped.endswith(":"),  # announces
+        cjk * 3 >= sum(map(len, tokens)) if cjk else not tokens,  # cjk
     )
 
 
@@ -369,10 +375,15 @@ _LONG_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]{3,}")
 
 def _content_words(doc: Document, first: int, last: int) -> set[str]:
     """Lower-cased words of four characters or more, stop words aside, of blocks first..last
-    (one pass over their span of the text: only white space lies between blocks)."""
-    blocks = doc.blocks
-    words = _LONG_WORD.findall(doc.text, blocks[first].start, blocks[last].end)
-    return set(map(str.lower, words)) - STOP_WORDS
+    (one pass over their span of the text: only white space lies between blocks). Kept per
+    document: the layouts with and without widget blocks mostly share their runs."""
+    cache = doc.__dict__.setdefault("_content_words", {})
+    words = cache.get((first, last))
+    if words is None:
+        blocks = doc.blocks
+        found = _LONG_WORD.findall(doc.text, blocks[first].start, blocks[last].end)
+        words = cache[first, last] = set(map(str.lower, found)) - STOP_WORDS
+    return words
 
 
 def _article_runs(scores: list[float], doc: Document) -> list[tuple[int, int]]:
@@ -389,14 +400,13 @@ def _article_runs(scores: list[float], doc: Document) -> list[tuple[int, int]]:
     if first < 0:
         return []
     runs = [(first, last)]
-    main = _content_words(doc, first, last)
     for lo, hi in ((0, first), (last + 1, len(scores))):
         while hi > lo:
             a, b, side = max_sum_run(scores[lo:hi])
             if a < 0 or side < SIDE_MIN_POINTS:
                 break
             words = _content_words(doc, lo + a, lo + b)
-            if not words or len(words & main) / len(words) < SIDE_OVERLAP:
+            if not words or len(words & _content_words(doc, first, last)) / len(words) < SIDE_OVERLAP:
                 break
             runs.append((lo + a, lo + b))
             if lo == 0:
