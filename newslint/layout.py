@@ -14,12 +14,16 @@ the copy inside the article.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
+from operator import itemgetter
+from typing import NamedTuple
+
+import re
 
 import regex
 
-from newslint.document import Block, Document
+from newslint.document import Document
 from newslint.titles import block_comparison_keys, title_keys
 
 # Function words of the languages seen in scraped news; the share of them among a block's
@@ -43,9 +47,15 @@ a je se na v ve ze z do o od pro jak že to ale by bylo jsou byl je
 """.split())
 
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+# Code point ranges holding every _CJK character and little else: a fast stdlib test that
+# a text has none (the Unicode property test is slow over a whole page).
+_CJK_RANGES = re.compile(
+    "[\u1100-\u11ff\u2e80-\ud7ff\uf900-\ufaff\uff66-\uffdc\U00016fe0-\U0001f200\U00020000-\U00033479]")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]*")
-# Sentence end, allowing closing quotes and brackets after it.
-_TERMINAL = regex.compile(r"[.!?\u2026\u3002\uff01\uff1f:;][\"'\u201d\u2019\u00bb)\]]*$")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")  # _WORD on ASCII text, with the faster re
+# Sentence end, allowing closing quotes and brackets after it (tested with str methods).
+_ENDERS = frozenset(".!?\u2026\u3002\uff01\uff1f:;")
+_CLOSERS = "\"'\u201d\u2019\u00bb)]"
 _CODE_LIKE = regex.compile(r"[\[{(]\s*$|[{};=]|\)\s*$|^\s*[\])}]|//|\w\.\w+\(")
 _COUNTER = regex.compile(r"\(\d[\d,.]*\)\s*$|^\d[\d,.]*[kKmM]?\s+\p{L}+$")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -61,8 +71,9 @@ _SCHEDULE_ITEM = regex.compile(rf"^{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b", r
 _SEPARATORS = regex.compile(r"\s[|\u2022\u00b7\u00bb\u203a/>]\s|\s[|\u2022\u00b7]|[|\u2022\u00b7]\s")
 
 
-@dataclass(frozen=True, slots=True)
-class BlockFeatures:
+class BlockFeatures(NamedTuple):
+    """A block's features (a named tuple: one is built per block, and a tuple is cheap)."""
+
     words: int
     terminal: bool  # ends like a sentence
     stop_ratio: float
@@ -81,38 +92,69 @@ class BlockFeatures:
 
 
 def block_features(text: str, next_text: str = "") -> BlockFeatures:
-    stripped = text.strip()
-    tokens = _WORD.findall(stripped)
-    cjk = 0 if stripped.isascii() else len(_CJK.findall(stripped))
+    return _features(text.strip(), next_text, True, True, True, True)
+
+
+# Characters without which a pattern cannot match. `document_features` finds the blocks
+# holding them in one pass over the text (one hit per line: the rest of the line is taken
+# with it) and skips the pattern's search in every other block.
+_SEPARATOR_CHAR = re.compile(r"[|\u2022\u00b7\u00bb\u203a/>][^\r\n]*")
+_CODE_CHAR = re.compile(r"[\[\]{}();=/][^\r\n]*")
+_DIGIT = regex.compile(r"\d[^\r\n]*")  # counters, stamps' times, dates, schedule items
+# Last characters of the lines _STAMP's end-anchored branches match ("ago", "says", "writes:").
+_STAMP_ENDS = frozenset("oOsS\u017f:")
+_first_char = itemgetter(0)
+_ASCII_NON_DIGITS = bytes(c for c in range(128) if not chr(c).isdigit())
+_ASCII_NON_UPPER = bytes(c for c in range(128) if not chr(c).isupper())
+
+
+def _features(stripped: str, next_text: str, cjk_possible: bool, separator_possible: bool,
+              code_possible: bool, digit_possible: bool) -> BlockFeatures:
+    """Features of a stripped block; a pattern whose `*_possible` is False is known not to match."""
+    if stripped.isascii():
+        tokens = _ASCII_WORD.findall(stripped)
+        cjk = 0
+    else:
+        tokens = _WORD.findall(stripped)
+        cjk = len(_CJK.findall(stripped)) if cjk_possible else 0
+    n = len(tokens)
     # CJK text has no spaces: count two characters as a word so lengths compare.
-    words = len(tokens) + cjk // 2
-    stops = upper = cased = digits = 0
-    for token in tokens:
-        first = token[0]
-        if first.isalpha():
-            cased += 1
-            upper += first.isupper()
-        elif first.isdigit():
-            digits += 1
-        stops += token.lower() in STOP_WORDS
+    words = n + cjk // 2
+    # First characters of the words, counted in C rather than in a loop.
+    firsts = "".join(map(_first_char, tokens))
+    if firsts.isascii():  # letters and digits only
+        ascii_firsts = firsts.encode()
+        digits = len(ascii_firsts.translate(None, _ASCII_NON_DIGITS))
+        cased = n - digits
+        upper = len(ascii_firsts.translate(None, _ASCII_NON_UPPER))
+    else:
+        cased = sum(map(str.isalpha, firsts))
+        upper = sum(map(str.isupper, filter(str.isalpha, firsts)))
+        digits = sum(map(str.isdigit, firsts))
+    stops = sum(map(STOP_WORDS.__contains__, map(str.lower, tokens)))
     # The end-anchored patterns only need the end of a long block.
     tail = stripped[-40:]
+    counted = stripped if n <= 3 else tail
+    # Positional, in field order: a keyword call costs as much again as building the tuple.
     return BlockFeatures(
-        words=words,
-        terminal=bool(_TERMINAL.search(tail)),
-        stop_ratio=stops / len(tokens) if tokens else 0.0,
-        separators=len(_SEPARATORS.findall(stripped)),
-        title_case=upper / cased if cased else 0.0,
-        code_like=bool(_CODE_LIKE.search(stripped)),
-        counter=bool(_COUNTER.search(stripped if len(tokens) <= 3 else tail)),
-        digit_ratio=digits / len(tokens) if tokens else 0.0,
-        stamp=len(tokens) <= 14 and bool(_STAMP.search(stripped)),
-        dated=len(tokens) <= 10 and bool(_DATE.search(stripped)),
-        lower_start=stripped[:1].islower(),
-        announces=stripped.endswith(":"),
-        schedule_item=bool(_SCHEDULE_ITEM.match(stripped)),
-        continued=next_text.lstrip()[:1].islower(),
-        cjk=cjk * 3 >= sum(len(t) for t in tokens),
+        words,
+        tail.rstrip(_CLOSERS)[-1:] in _ENDERS,  # terminal
+        stops / n if n else 0.0,  # stop_ratio
+        len(_SEPARATORS.findall(stripped)) if separator_possible else 0,  # separators
+        upper / cased if cased else 0.0,  # title_case
+        code_possible and bool(_CODE_LIKE.search(stripped)),  # code_like
+        # counter: _COUNTER ends with ")" or starts with a digit.
+        (digit_possible and (counted[-1:] == ")" or counted[:1].isdigit())
+         and bool(_COUNTER.search(counted))),
+        digits / n if n else 0.0,  # digit_ratio
+        (n <= 14 and (":" in stripped or stripped[-1:] in _STAMP_ENDS)  # stamp
+         and bool(_STAMP.search(stripped))),
+        n <= 10 and digit_possible and bool(_DATE.search(stripped)),  # dated
+        stripped[:1].islower(),  # lower_start
+        next_text.lstrip()[:1].islower(),  # continued
+        digit_possible and bool(_SCHEDULE_ITEM.match(stripped)),  # schedule_item
+        stripped.endswith(":"),  # announces
+        cjk * 3 >= sum(map(len, tokens)) if cjk else not tokens,  # cjk
     )
 
 
@@ -126,6 +168,13 @@ class ArticleLayout:
 
     def inside(self, block_index: int) -> bool:
         return any(first <= block_index <= last for first, last in self.runs)
+
+    def inside_flags(self) -> list[bool]:
+        """`inside` of every block, in one go."""
+        flags = [False] * len(self.scores)
+        for first, last in self.runs:
+            flags[first:last + 1] = [True] * (last + 1 - first)
+        return flags
 
     def distance(self, block_index: int) -> int:
         """Blocks between `block_index` and the nearest run (0 inside one)."""
@@ -218,25 +267,47 @@ def document_features(doc: Document) -> list[BlockFeatures]:
     cached = doc.__dict__.get("_block_features")
     if cached is None:
         blocks = doc.blocks
-        cached = [block_features(block.text, blocks[i + 1].text if i + 1 < len(blocks) else "")
+        separators = _blocks_with(doc, _SEPARATOR_CHAR)
+        code = _blocks_with(doc, _CODE_CHAR)
+        digits = _blocks_with(doc, _DIGIT)
+        cjk = _CJK_RANGES.search(doc.text) is not None
+        cached = [_features(block.text, blocks[i + 1].text if i + 1 < len(blocks) else "", cjk,
+                            i in separators, i in code, i in digits)
                   for i, block in enumerate(blocks)]
         doc.__dict__["_block_features"] = cached
     return cached
 
 
+def _blocks_with(doc: Document, pattern: re.Pattern | regex.Pattern) -> set[int]:
+    """Blocks holding a match of `pattern` (which starts on a non-space character)."""
+    return {doc.block_index_at(m.start()) for m in pattern.finditer(doc.text)}
+
+
 def article_layout(doc: Document, widget_blocks: Collection[int] = ()) -> ArticleLayout:
     """The main run of prose of `doc`; `widget_blocks` are blocks a phrase pack matched."""
-    blocks = doc.blocks
     features = document_features(doc)
-    long_blocks = [f for f in features if f.words >= PROSE_MIN_WORDS]
-    # Languages without a stop-word list here (Korean, Chinese, ...): judge by shape alone.
-    stop_words_apply = bool(long_blocks) and max(f.stop_ratio for f in long_blocks) >= 0.1
     widgets = set(widget_blocks)
-    scores = [block_score(f, stop_words_apply, i in widgets) for i, f in enumerate(features)]
+    scores = list(_plain_scores(doc, features))
+    for i in widgets:
+        if 0 <= i < len(scores):
+            scores[i] = -WIDGET_BLOCK_COST
     _announced_lists(features, scores, widgets)
     _headline_bonus(doc, scores)
-    runs = [_extend_over_fragments(scores, first, last) for first, last in _article_runs(scores, blocks)]
+    runs = [_extend_over_fragments(scores, first, last) for first, last in _article_runs(scores, doc)]
     return ArticleLayout(tuple(features), tuple(scores), tuple(sorted(runs)))
+
+
+def _plain_scores(doc: Document, features: list[BlockFeatures]) -> list[float]:
+    """block_score of every block as if no block were a widget, once per document (a widget
+    block's score does not depend on its features)."""
+    cached = doc.__dict__.get("_plain_scores")
+    if cached is None:
+        long_blocks = [f for f in features if f.words >= PROSE_MIN_WORDS]
+        # Languages without a stop-word list here (Korean, Chinese, ...): judge by shape alone.
+        stop_words_apply = bool(long_blocks) and max(f.stop_ratio for f in long_blocks) >= 0.1
+        cached = [block_score(f, stop_words_apply, False) for f in features]
+        doc.__dict__["_plain_scores"] = cached
+    return cached
 
 
 def _announced_lists(features: list[BlockFeatures], scores: list[float], widgets: set[int]) -> None:
@@ -298,11 +369,24 @@ def _timetable_row(f: BlockFeatures) -> bool:
     return f.stamp and not f.announces
 
 
-def _content_words(texts: Iterable[str]) -> set[str]:
-    return {w.lower() for t in texts for w in _WORD.findall(t) if len(w) >= 4 and w.lower() not in STOP_WORDS}
+# A word of four characters or more (_WORD, at least three characters after the first).
+_LONG_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]{3,}")
 
 
-def _article_runs(scores: list[float], blocks: Sequence[Block]) -> list[tuple[int, int]]:
+def _content_words(doc: Document, first: int, last: int) -> set[str]:
+    """Lower-cased words of four characters or more, stop words aside, of blocks first..last
+    (one pass over their span of the text: only white space lies between blocks). Kept per
+    document: the layouts with and without widget blocks mostly share their runs."""
+    cache = doc.__dict__.setdefault("_content_words", {})
+    words = cache.get((first, last))
+    if words is None:
+        blocks = doc.blocks
+        found = _LONG_WORD.findall(doc.text, blocks[first].start, blocks[last].end)
+        words = cache[first, last] = set(map(str.lower, found)) - STOP_WORDS
+    return words
+
+
+def _article_runs(scores: list[float], doc: Document) -> list[tuple[int, int]]:
     """The main run, plus side runs that continue its subject.
 
     An article cut by an inline gallery, video player or related box leaves a piece on
@@ -316,14 +400,13 @@ def _article_runs(scores: list[float], blocks: Sequence[Block]) -> list[tuple[in
     if first < 0:
         return []
     runs = [(first, last)]
-    main = _content_words(b.text for b in blocks[first:last + 1])
     for lo, hi in ((0, first), (last + 1, len(scores))):
         while hi > lo:
             a, b, side = max_sum_run(scores[lo:hi])
             if a < 0 or side < SIDE_MIN_POINTS:
                 break
-            words = _content_words(bl.text for bl in blocks[lo + a:lo + b + 1])
-            if not words or len(words & main) / len(words) < SIDE_OVERLAP:
+            words = _content_words(doc, lo + a, lo + b)
+            if not words or len(words & _content_words(doc, first, last)) / len(words) < SIDE_OVERLAP:
                 break
             runs.append((lo + a, lo + b))
             if lo == 0:

@@ -42,9 +42,25 @@ def block_comparison_keys(doc: Document) -> list[str]:
     """comparison_key of every block of `doc`, computed once per document (three rules use them)."""
     cached = doc.__dict__.get("_comparison_keys")
     if cached is None:
-        cached = [comparison_key(block.text) for block in doc.blocks]
+        cached = _joined_keys([block.text for block in doc.blocks])
         doc.__dict__["_comparison_keys"] = cached
     return cached
+
+
+# Blocks are keyed in one pass: joined with NUL, which lower-casing keeps and the key
+# pattern leaves alone, lower-cased and cleaned as one string, then split again. fold's
+# other changes (quotes, dashes, spaces) turn characters the key drops into others it drops.
+_BLOCK_JOIN = "\x00"
+_KEY_DROP_JOINED = regex.compile(r"[^\p{L}\p{N}\x00]+")
+
+
+def _joined_keys(texts: list[str]) -> list[str]:
+    joined = _BLOCK_JOIN.join(texts)
+    lowered = joined.lower()
+    # fold goes character by character when a character lower-cases to two ("İ").
+    if len(lowered) != len(joined) or joined.count(_BLOCK_JOIN) != len(texts) - 1:
+        return [comparison_key(text) for text in texts]
+    return [key.strip() for key in _KEY_DROP_JOINED.sub(" ", lowered).split(_BLOCK_JOIN)]
 
 
 def site_splits(title: str) -> list[SiteSplit]:

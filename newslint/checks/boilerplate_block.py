@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
@@ -80,11 +83,12 @@ class BoilerplateBlock(Rule):
         if not layout.found:
             return
         title = doc.title_block.index if doc.title_block is not None else -1
+        inside = layout.inside_flags()
         verdicts: list[_Verdict | None] = []
         for i in range(len(blocks)):
             if i == title or i in owned_blocks:
                 verdicts.append(None)
-            elif layout.inside(i):
+            elif inside[i]:
                 verdicts.append(_inside_verdict(layout.features[i], i in widget_blocks))
             else:
                 verdicts.append(_outside_verdict(layout, i, i in widget_blocks))
@@ -111,7 +115,9 @@ class BoilerplateBlock(Rule):
     def _finding(self, doc: Document, first: int, last: int, claimed: list[_Verdict],
                  run: list[_Verdict]) -> Diagnostic:
         confidence = round(run_confidence([v.confidence for v in claimed]), 2)
-        evidence = sorted({e for v in run for e in v.evidence}, key=lambda e: -sum(e in v.evidence for v in run))
+        # How many blocks give each reason (a verdict names a reason once).
+        counts = Counter(e for v in run for e in v.evidence)
+        evidence = sorted({e for v in run for e in v.evidence}, key=lambda e: -counts[e])
         n = last - first + 1
         what = "This line is" if n == 1 else f"These {n} lines are"
         message = f"{what} likely not article text: {', '.join(evidence[:3])}"
@@ -141,20 +147,24 @@ def _prior_blocks(doc: Document, prior: list[Diagnostic]) -> tuple[set[int], set
     """Blocks phrase packs matched (widgets) and blocks a duplication/metadata rule owns."""
     widgets: set[int] = set()
     owned: set[int] = set()
-    starts = {b.start: b.index for b in doc.blocks}
-    line_to_block = {}
-    for block in doc.blocks:
-        for line in range(block.first_line, block.last_line + 1):
-            line_to_block[line] = block.index
+    blocks = doc.blocks
+    first_lines = [b.first_line for b in blocks]
+
+    def block_of_line(line: int) -> int | None:
+        k = bisect.bisect_right(first_lines, line) - 1
+        return k if k >= 0 and line <= blocks[k].last_line else None
+
     for diag in prior:
         if diag.field == "title":
             continue
         if diag.category is Category.BOILERPLATE:
-            index = starts.get(diag.start, line_to_block.get(doc.line_index_at(diag.start)))
+            index = doc.block_index_at(diag.start)
+            if index is None or blocks[index].start != diag.start:
+                index = block_of_line(doc.line_index_at(diag.start))
             if index is not None:
                 widgets.add(index)
         elif diag.category in (Category.DUPLICATION, Category.METADATA):
-            index = line_to_block.get(doc.line_index_at(max(diag.end - 1, diag.start)))
+            index = block_of_line(doc.line_index_at(max(diag.end - 1, diag.start)))
             if index is not None:
                 owned.add(index)
     return widgets, owned
@@ -170,23 +180,35 @@ def _inside_verdict(f: BlockFeatures, widget: bool) -> _Verdict | None:
 
 def _outside_verdict(layout: ArticleLayout, i: int, widget: bool) -> _Verdict:
     f = layout.features[i]
+    if widget:
+        return _outside_reasons(True, False, False, False, False, False, False)
+    return _outside_reasons(False, f.words < 8, f.terminal, f.separators >= 2,
+                            f.title_case > 0.6 and f.words >= 3, layout.scores[i] > 0,
+                            f.words >= 3 and layout.distance(i) <= 2)
+
+
+@lru_cache(maxsize=None)
+def _outside_reasons(widget: bool, short: bool, terminal: bool, separated: bool, headline: bool,
+                     prose: bool, near: bool) -> _Verdict:
+    """The verdict on a block outside the run, from its few yes/no traits (built once per
+    combination of them: pages have thousands of such blocks; verdicts are not modified)."""
     evidence = ["outside the main run of prose"]
     if widget:
         return _Verdict(0.9, evidence + ["phrase-pack match"])
     confidence = 0.6
-    if f.words < 8:
+    if short:
         evidence.append("short line")
-    if not f.terminal:
+    if not terminal:
         evidence.append("no sentence punctuation")
-    if f.separators >= 2:
+    if separated:
         evidence.append("items separated by pipes or bullets")
-    if f.title_case > 0.6 and f.words >= 3:
+    if headline:
         evidence.append("title-case headline")
-    if layout.scores[i] > 0:
+    if prose:
         # A sentence-like block away from the article (a teaser, a comment): less certain.
         confidence = 0.35
         evidence.append("prose, but not in the article's run")
-    if layout.distance(i) <= 2 and f.words >= 3:
+    if near:
         # Right next to the article: a dateline, a standfirst or a credit line may belong to it.
         confidence = min(confidence, 0.3)
         evidence.append("next to the article")

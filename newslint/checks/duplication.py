@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
@@ -119,14 +119,18 @@ class RepeatedBlock(Rule):
     min_words = 6
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        block_keys = block_comparison_keys(doc)
+        # A key held by one block makes no group: count them in C and skip those blocks first.
+        counts = Counter(block_keys)
+        if len(counts) == len(block_keys):
+            return
         title_index = doc.title_block.index if doc.title_block is not None else -1
         headline = title_keys(doc.title) if doc.title else set()
         groups: dict[str, list[Block]] = defaultdict(list)
-        block_keys = block_comparison_keys(doc)
         for block in doc.blocks:
-            if block.index == title_index or len(block.text.split()) < self.min_words:
-                continue
             key = block_keys[block.index]
+            if counts[key] < 2 or block.index == title_index or len(block.text.split()) < self.min_words:
+                continue
             if key in headline:
                 continue  # the repeated-title rule owns copies of the headline
             groups[key].append(block)
