@@ -116,8 +116,10 @@ class BoilerplateBlock(Rule):
                  run: list[_Verdict]) -> Diagnostic:
         confidence = round(run_confidence([v.confidence for v in claimed]), 2)
         # How many blocks give each reason (a verdict names a reason once).
+        # Ties keep the order the reasons first appear in, so the message is the same in every
+        # process (a set's order follows the hash seed, and shards must merge to one result).
         counts = Counter(e for v in run for e in v.evidence)
-        evidence = sorted({e for v in run for e in v.evidence}, key=lambda e: -counts[e])
+        evidence = sorted(counts, key=lambda e: -counts[e])
         n = last - first + 1
         what = "This line is" if n == 1 else f"These {n} lines are"
         message = f"{what} likely not article text: {', '.join(evidence[:3])}"
