@@ -30,6 +30,16 @@ _TEASER_END = regex.compile(
     regex.IGNORECASE,
 )
 _TERMINAL_END = regex.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$|[\"\u201d\u2019)\]]$")
+_CLOSERS = "\"'\u201d\u2019)]"
+
+
+def ends_sentence(text: str) -> bool:
+    """`_TERMINAL_END.search(text)`, looking only at the end: a match starts on the character
+    before the closing quotes and brackets that end the text (maybe before a final line break)."""
+    stem = text[:-1] if text.endswith("\n") else text
+    return _TERMINAL_END.search(text, max(0, len(stem.rstrip(_CLOSERS)) - 1)) is not None
+
+
 _LINK_END = regex.compile(r"(?:https?://|www\.)\S+$|\S+\.(?:com|org|net|gov|edu|io)\S*$", regex.IGNORECASE)
 
 
@@ -46,7 +56,7 @@ def is_split_text(doc: Document) -> bool:
     runs = 0
     for block, following in zip(blocks, blocks[1:]):
         text = block.stripped
-        if _TERMINAL_END.search(text) or not following.stripped[:1].islower():
+        if not following.stripped[:1].islower() or ends_sentence(text):
             continue
         if len(words_of(text)) >= PROSE_MIN_WORDS and non_prose_reason(text) is None:
             runs += 1
@@ -58,13 +68,13 @@ def is_split_text(doc: Document) -> bool:
 def is_prose(block: Block) -> bool:
     text = block.stripped
     return non_prose_reason(text) is None and (
-        len(words_of(text)) >= PROSE_MIN_WORDS or bool(_TERMINAL_END.search(text))
+        len(words_of(text)) >= PROSE_MIN_WORDS or ends_sentence(text)
     )
 
 
 def is_running_text(block: Block) -> bool:
     """A prose block that ends a sentence: article text, not a menu item or headline."""
-    return is_prose(block) and bool(_TERMINAL_END.search(block.stripped))
+    return is_prose(block) and ends_sentence(block.stripped)
 
 
 def last_prose_index(doc: Document, boilerplate: Collection[int] = ()) -> int | None:
@@ -290,7 +300,7 @@ class TruncatedDocument(Rule):
                 evidence=evidence,
             )
             return
-        if _TERMINAL_END.search(text) or _LINK_END.search(text) or not text[-1:].isalnum():
+        if ends_sentence(text) or _LINK_END.search(text) or not text[-1:].isalnum():
             return
         tail_text = doc.text[tail_start:block.end]
         tail_words = words_of(tail_text)
