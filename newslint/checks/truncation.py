@@ -8,6 +8,7 @@ blocks (`block_shape.non_prose_reason`) and only on strong evidence of a cut.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Iterator
 from itertools import groupby
 
@@ -98,17 +99,18 @@ def boilerplate_blocks(doc: Document, prior: Iterable[Diagnostic]) -> set[int]:
     confident (warning or error) finding: a cut-off last paragraph can itself look unlike
     prose and draw an info-level guess, which alone must not hide it."""
     covered: dict[int, bool] = {}  # block index -> covered by a confident finding
-    block_of_line: dict[int, int] | None = None
+    first_lines: list[int] | None = None
     for d in prior:
         if d.category is not Category.BOILERPLATE or d.field == "title":
             continue
-        if block_of_line is None:
-            block_of_line = {line: b.index for b in doc.blocks for line in range(b.first_line, b.last_line + 1)}
+        if first_lines is None:
+            first_lines = [b.first_line for b in doc.blocks]
+            last_lines = [b.last_line for b in doc.blocks]
         confident = d.severity.rank >= Severity.WARNING.rank
-        for line in range(doc.line_index_at(d.start), doc.line_index_at(max(d.start, d.end - 1)) + 1):
-            if line in block_of_line:
-                index = block_of_line[line]
-                covered[index] = covered.get(index, False) or confident
+        # The blocks that share a line with the finding: blocks are sorted and disjoint.
+        first, last = doc.line_index_at(d.start), doc.line_index_at(max(d.start, d.end - 1))
+        for index in range(bisect_left(last_lines, first), bisect_right(first_lines, last)):
+            covered[index] = covered.get(index, False) or confident
     skipped: set[int] = set()
     # Consecutive block indices share index - position: one group per run.
     for _, group in groupby(enumerate(sorted(covered)), key=lambda pair: pair[1] - pair[0]):
