@@ -15,7 +15,7 @@ from itertools import groupby
 import regex
 
 from newslint.checks.block_shape import ends_mid_sentence, is_heading, last_word, non_prose_reason, words_of
-from newslint.checks.english import COMMON_SHORT_WORDS, is_english
+from newslint.checks.english import COMMON_SHORT_WORDS, NON_FINAL_WORDS, is_english
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Block, Document
 from newslint.rule import Rule, line_span_diagnostic
@@ -41,6 +41,11 @@ def ends_sentence(text: str) -> bool:
     return _TERMINAL_END.search(text, max(0, len(stem.rstrip(_CLOSERS)) - 1)) is not None
 
 
+# The endings of a text that ends_mid_sentence can judge cut: the last two letters (lower
+# case) of a word that cannot end a sentence, a one-letter such word, a comma, an open bracket
+# or quote.
+_NON_FINAL_TAILS = frozenset(word[-2:] for word in NON_FINAL_WORDS if len(word) > 1)
+_CUT_FINALS = frozenset([word for word in NON_FINAL_WORDS if len(word) == 1] + list(",([{\u201c\u2018\""))
 _LINK_END = regex.compile(r"(?:https?://|www\.)\S+$|\S+\.(?:com|org|net|gov|edu|io)\S*$", regex.IGNORECASE)
 
 
@@ -212,6 +217,10 @@ class TruncatedParagraph(Rule):
         for index in range(last_prose):
             block, following = blocks[index], blocks[index + 1]
             text = block.stripped
+            # Cheap test first: ends_mid_sentence needs one of these endings.
+            tail = text[-2:].lower()
+            if tail not in _NON_FINAL_TAILS and tail[-1:] not in _CUT_FINALS:
+                continue
             evidence = ends_mid_sentence(text)
             if evidence is None:
                 continue
