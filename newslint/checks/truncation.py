@@ -60,9 +60,10 @@ def is_split_text(doc: Document) -> bool:
     the next block, which starts in lower case."""
     blocks = doc.blocks
     runs = 0
-    for block, following in zip(blocks, blocks[1:]):
-        text = block.stripped
-        if not following.stripped[:1].islower() or ends_sentence(text):
+    # Only a block followed by one that starts in lower case can run on (one cheap pass).
+    for index in [i for i in range(1, len(blocks)) if blocks[i].text[:1].islower()]:
+        text = blocks[index - 1].stripped
+        if ends_sentence(text):
             continue
         if len(words_of(text)) >= PROSE_MIN_WORDS and non_prose_reason(text) is None:
             runs += 1
@@ -214,13 +215,11 @@ class TruncatedParagraph(Rule):
         last_prose = last_prose_index(doc)
         if last_prose is None:
             last_prose = len(blocks) - 1
-        for index in range(last_prose):
+        # Cheap pass first: ends_mid_sentence needs one of these endings.
+        tails = [block.text[-2:].lower() for block in blocks[:last_prose]]
+        for index in [i for i, tail in enumerate(tails) if tail in _NON_FINAL_TAILS or tail[-1:] in _CUT_FINALS]:
             block, following = blocks[index], blocks[index + 1]
             text = block.stripped
-            # Cheap test first: ends_mid_sentence needs one of these endings.
-            tail = text[-2:].lower()
-            if tail not in _NON_FINAL_TAILS and tail[-1:] not in _CUT_FINALS:
-                continue
             evidence = ends_mid_sentence(text)
             if evidence is None:
                 continue
