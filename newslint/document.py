@@ -7,7 +7,7 @@ so fixes can be applied to the original bytes' decoding without losing CRLF or l
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import regex
@@ -18,7 +18,9 @@ _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]*")
 
 
-@dataclass(frozen=True, slots=True)
+# Lines, blocks and spans are built by the ten thousand per document: plain slotted
+# dataclasses construct several times faster than frozen ones. Treat them as read-only.
+@dataclass(slots=True, unsafe_hash=True)
 class Line:
     index: int  # 0-based
     start: int  # offset of the first character
@@ -35,7 +37,7 @@ class Line:
         return not self.text.strip()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Block:
     """A paragraph: one non-empty line, or a run of hard-wrapped lines between blank lines."""
 
@@ -45,11 +47,18 @@ class Block:
     first_line: int  # 0-based line index
     last_line: int
     text: str
-    sentences: tuple[Span, ...]
+    _sentences: tuple[Span, ...] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def sentences(self) -> tuple[Span, ...]:
+        """Split on first use: most rules never read the sentences of most blocks."""
+        if self._sentences is None:
+            self._sentences = tuple(split_sentences(self.text, self.start))
+        return self._sentences
 
     @property
     def stripped(self) -> str:
-        return self.text.strip()
+        return self.text  # already trimmed of surrounding white space
 
 
 class Document:
@@ -72,6 +81,8 @@ class Document:
     @cached_property
     def lines(self) -> tuple[Line, ...]:
         text = self.text
+        if "\r" not in text:
+            return self._newline_lines()
         lines: list[Line] = []
         start = 0
         for match in _LINE_BREAK.finditer(text):
@@ -79,6 +90,20 @@ class Document:
             start = match.end()
         if start < len(text) or not lines:
             lines.append(Line(len(lines), start, len(text), len(text), text[start:]))
+        return tuple(lines)
+
+    def _newline_lines(self) -> tuple[Line, ...]:
+        """`lines` for text whose only line break is "\\n": one C-level split."""
+        pieces = self.text.split("\n")
+        if len(pieces) > 1 and not pieces[-1]:
+            pieces.pop()  # the text ends with a line break: no line after it
+        size = len(self.text)
+        lines: list[Line] = []
+        start = 0
+        for index, content in enumerate(pieces):
+            end = start + len(content)
+            lines.append(Line(index, start, end, min(end + 1, size), content))
+            start = end + 1
         return tuple(lines)
 
     @cached_property
@@ -109,14 +134,15 @@ class Document:
     def hard_wrapped(self) -> bool:
         """True when paragraphs are runs of lines wrapped at a fixed width, not one per line."""
         lines = self.lines
+        blank = [line.is_blank for line in lines]
         inner = [
             len(line.text.rstrip())
             for i, line in enumerate(lines[:-1])
-            if not line.is_blank and not lines[i + 1].is_blank
+            if not blank[i] and not blank[i + 1]
         ]
-        prose = sum(1 for line in lines if not line.is_blank)
-        in_runs = sum(1 for i, line in enumerate(lines) if not line.is_blank and (
-            (i > 0 and not lines[i - 1].is_blank) or (i + 1 < len(lines) and not lines[i + 1].is_blank)))
+        prose = len(blank) - sum(blank)
+        in_runs = sum(1 for i in range(len(lines)) if not blank[i] and (
+            (i > 0 and not blank[i - 1]) or (i + 1 < len(lines) and not blank[i + 1])))
         if len(inner) < 2 or in_runs < 0.5 * prose:
             return False
         width = max(inner)
@@ -140,7 +166,7 @@ class Document:
             if current:
                 groups.append(current)
         else:
-            groups = [[line] for line in self.lines if not line.is_blank]
+            return self._line_blocks()
         blocks = []
         for group in groups:
             start, end = group[0].start, group[-1].end
@@ -150,8 +176,17 @@ class Document:
             trail = len(raw) - len(raw.rstrip())
             start, end = start + lead, end - trail
             text = self.text[start:end]
-            blocks.append(Block(len(blocks), start, end, group[0].index, group[-1].index, text,
-                                tuple(split_sentences(text, start))))
+            blocks.append(Block(len(blocks), start, end, group[0].index, group[-1].index, text))
+        return tuple(blocks)
+
+    def _line_blocks(self) -> tuple[Block, ...]:
+        """`blocks` when each non-blank line is a paragraph, trimmed of surrounding white space."""
+        blocks = []
+        for line in self.lines:
+            stripped = line.text.strip()
+            if stripped:
+                start = line.start + len(line.text) - len(line.text.lstrip())
+                blocks.append(Block(len(blocks), start, start + len(stripped), line.index, line.index, stripped))
         return tuple(blocks)
 
     @cached_property

@@ -25,6 +25,7 @@ _DATELINE = regex.compile(r"^\p{Lu}[\p{Lu} .,'\-]{2,}(?:\s*\([^)]*\))?\s*(?:[-\u
 _CODE = regex.compile(r"[{}]|=>|\(\)|\w\(|;\s*$|//|</?\w+>|\w=\w")
 _LINK = regex.compile(r"https?://|www\.|@\w|\w\.(?:com|org|net|gov|edu|io|co)\b", regex.IGNORECASE)
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]*")
+_LAST_WORD = regex.compile(r"(?r)[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]*")
 _SMALL_WORDS = frozenset("a an the of and or in on at to for by with from as vs nor but".split())
 
 # A heading has at most this many words.
@@ -96,8 +97,9 @@ def non_prose_reason(text: str) -> str | None:
 
 def last_word(text: str) -> str:
     """The last word, or the last part of a hyphenated one ("blue-and" gives "and")."""
-    words = words_of(text)
-    return words[-1].rsplit("-", 1)[-1] if words else ""
+    # The last of words_of(text), found by searching backwards from the end.
+    word = _LAST_WORD.search(text)
+    return word.group().rsplit("-", 1)[-1] if word else ""
 
 
 def ends_mid_sentence(text: str) -> str | None:

@@ -10,6 +10,7 @@ quoted titles and emphatic one-word sentences ("good. on. you.").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -18,7 +19,7 @@ import regex
 from newslint.checks.block_shape import looks_like_code, words_of
 from newslint.checks.english import NON_FINAL_WORDS, is_english
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
-from newslint.document import Document
+from newslint.document import Block, Document
 from newslint.rule import Rule
 from newslint.segment import NON_TERMINAL_ABBREVIATIONS, TERMINAL_ABBREVIATIONS, Span
 
@@ -29,6 +30,9 @@ FRAGMENT_MAX_WORDS = 2
 
 _TOKEN_BEFORE_STOP = regex.compile(r"(\S+)\.$")
 _FIRST_TOKEN = regex.compile(r"\S+")
+# Sentence punctuation (and closing quotes) followed by white space inside a line: where a
+# sentence boundary can be. Stdlib \s includes all of the segmenter's (regex) \s.
+_INNER_STOP = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*[^\S\r\n]")
 _ROMAN_OR_NUMBER = regex.compile(r"(?:\d{1,3}|[ivxlc]{1,4})", regex.IGNORECASE)
 
 
@@ -63,15 +67,38 @@ def _normal_lower_start(first: str, second: str) -> bool:
     return first.lower() in NAME_PARTICLES and second[:1].isupper()
 
 
-def lower_case_starts(doc: Document) -> Iterator[LowerStart]:
-    """Sentences that begin in lower case after a full stop, minus the normal cases."""
-    if not is_english(doc):
-        return
+def multi_sentence_blocks(doc: Document) -> list[Block]:
+    """The blocks of two or more sentences, in order (cached: S001 and S004 both read them).
+
+    One stdlib pass finds sentence punctuation followed by white space inside a line; only
+    the blocks holding such a spot are split. Hard-wrapped blocks span lines: all are split.
+    """
+    cached = doc.__dict__.get("_multi_sentence_blocks")
+    if cached is None:
+        if doc.hard_wrapped:
+            candidates = doc.blocks
+        else:
+            indices = {doc.block_index_at(m.start()) for m in _INNER_STOP.finditer(doc.text)}
+            candidates = [doc.blocks[i] for i in sorted(i for i in indices if i is not None)]
+        cached = [block for block in candidates if len(block.sentences) >= 2]
+        doc.__dict__["_multi_sentence_blocks"] = cached
+    return cached
+
+
+def lower_case_starts(doc: Document) -> list[LowerStart]:
+    """Sentences that begin in lower case after a full stop, minus the normal cases (cached:
+    S001 and S004 both read them)."""
+    cached = doc.__dict__.get("_lower_case_starts")
+    if cached is None:
+        cached = list(_lower_case_starts(doc)) if is_english(doc) else []
+        doc.__dict__["_lower_case_starts"] = cached
+    return cached
+
+
+def _lower_case_starts(doc: Document) -> Iterator[LowerStart]:
     text = doc.text
-    for block in doc.blocks:
+    for block in multi_sentence_blocks(doc):
         sentences = block.sentences
-        if len(sentences) < 2:
-            continue
         for index in range(1, len(sentences)):
             previous, sentence = sentences[index - 1], sentences[index]
             if not text[sentence.start].islower():
@@ -194,15 +221,15 @@ class StrandedFragment(Rule):
         if not is_english(doc):
             return
         text = doc.text
-        for block in doc.blocks:
+        for block in multi_sentence_blocks(doc):
             for previous, sentence in zip(block.sentences, block.sentences[1:]):
                 body = text[sentence.start:sentence.end]
-                words = words_of(body)
                 # All-caps words are shouting ("THIS. IS. WAR."), not debris.
-                if not body[:1].isupper() or body.isupper() or not 1 <= len(words) <= FRAGMENT_MAX_WORDS:
+                if not body[:1].isupper() or body.isupper() or not body.endswith(".") \
+                        or text[previous.end - 1] != ".":
                     continue
-                if body.endswith(".") and words[-1].lower() in NON_FINAL_WORDS \
-                        and text[previous.end - 1] == ".":
+                words = words_of(body)
+                if 1 <= len(words) <= FRAGMENT_MAX_WORDS and words[-1].lower() in NON_FINAL_WORDS:
                     yield self._report(previous, sentence)
 
     def _report(self, previous: Span, sentence: Span) -> Diagnostic:

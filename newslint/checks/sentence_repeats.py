@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -15,6 +16,15 @@ _REPEAT = regex.compile(
     r"(?<![\p{L}\p{N}\p{M}'\u2019\-])(?P<word>\p{L}+)(?P<gap>[ \t]+)(?P<again>(?i:(?P=word)))"
     r"(?![\p{L}\p{N}\p{M}'\u2019\-])"
 )
+# A cheap stdlib pass that finds every line that can hold a _REPEAT match, valid only on
+# text whose letters, marks and digits are all Latin-1 (there stdlib `re` and `regex` agree
+# on letters and on case-insensitive equality; _OUTSIDE_LATIN1 finds the other texts).
+_LATIN1_LETTERS = "A-Za-z\xaa\xb5\xba\xc0-\xd6\xd8-\xf6\xf8-\xff"
+_LATIN1_WORD_CHAR = f"[{_LATIN1_LETTERS}0-9\xb2\xb3\xb9\xbc-\xbe'\u2019\\-]"
+_REPEAT_CANDIDATE = re.compile(
+    f"(?<!{_LATIN1_WORD_CHAR})([{_LATIN1_LETTERS}]+)[ \t]+(?i:\\1)(?!{_LATIN1_WORD_CHAR})"
+)
+_OUTSIDE_LATIN1 = regex.compile(r"[[^\x00-\xff]&&[\p{L}\p{M}\p{N}]]", regex.V1)
 # Repeats that English allows: grammar ("had had", "that that", "is is"), reduplication
 # ("bye bye", "so so", "no no") and sounds ("ha ha").
 LEGITIMATE_REPEATS = frozenset(
@@ -64,7 +74,7 @@ class RepeatedWord(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if not is_english(doc):
             return
-        for match in _REPEAT.finditer(doc.text):
+        for match in _repeats(doc.text):
             word, again = match.group("word"), match.group("again")
             lowered = word.lower()
             if lowered in LEGITIMATE_REPEATS:
@@ -77,3 +87,26 @@ class RepeatedWord(Rule):
             yield self.diagnostic(
                 match.start(), match.end(), f"Repeated word \u201c{again}\u201d", fix=fix,
             )
+
+
+def _repeats(text: str) -> Iterator[regex.Match]:
+    """The matches of _REPEAT.finditer(text), searching only the lines that can hold one.
+
+    A match never spans a line break, so scanning line by line finds the same matches.
+    """
+    if _OUTSIDE_LATIN1.search(text):
+        yield from _REPEAT.finditer(text)
+        return
+    done = 0
+    for candidate in _REPEAT_CANDIDATE.finditer(text):
+        start = candidate.start()
+        if start < done:
+            continue
+        line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+        done = _line_end(text, start)
+        yield from _REPEAT.finditer(text, line_start, done)
+
+
+def _line_end(text: str, offset: int) -> int:
+    ends = [i for i in (text.find("\n", offset), text.find("\r", offset)) if i >= 0]
+    return min(ends) if ends else len(text)

@@ -8,13 +8,14 @@ blocks (`block_shape.non_prose_reason`) and only on strong evidence of a cut.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Iterator
 from itertools import groupby
 
 import regex
 
 from newslint.checks.block_shape import ends_mid_sentence, is_heading, last_word, non_prose_reason, words_of
-from newslint.checks.english import COMMON_SHORT_WORDS, is_english
+from newslint.checks.english import COMMON_SHORT_WORDS, NON_FINAL_WORDS, is_english
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Block, Document
 from newslint.rule import Rule, line_span_diagnostic
@@ -30,6 +31,21 @@ _TEASER_END = regex.compile(
     regex.IGNORECASE,
 )
 _TERMINAL_END = regex.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$|[\"\u201d\u2019)\]]$")
+_CLOSERS = "\"'\u201d\u2019)]"
+
+
+def ends_sentence(text: str) -> bool:
+    """`_TERMINAL_END.search(text)`, looking only at the end: a match starts on the character
+    before the closing quotes and brackets that end the text (maybe before a final line break)."""
+    stem = text[:-1] if text.endswith("\n") else text
+    return _TERMINAL_END.search(text, max(0, len(stem.rstrip(_CLOSERS)) - 1)) is not None
+
+
+# The endings of a text that ends_mid_sentence can judge cut: the last two letters (lower
+# case) of a word that cannot end a sentence, a one-letter such word, a comma, an open bracket
+# or quote.
+_NON_FINAL_TAILS = frozenset(word[-2:] for word in NON_FINAL_WORDS if len(word) > 1)
+_CUT_FINALS = frozenset([word for word in NON_FINAL_WORDS if len(word) == 1] + list(",([{\u201c\u2018\""))
 _LINK_END = regex.compile(r"(?:https?://|www\.)\S+$|\S+\.(?:com|org|net|gov|edu|io)\S*$", regex.IGNORECASE)
 
 
@@ -44,9 +60,10 @@ def is_split_text(doc: Document) -> bool:
     the next block, which starts in lower case."""
     blocks = doc.blocks
     runs = 0
-    for block, following in zip(blocks, blocks[1:]):
-        text = block.stripped
-        if _TERMINAL_END.search(text) or not following.stripped[:1].islower():
+    # Only a block followed by one that starts in lower case can run on (one cheap pass).
+    for index in [i for i in range(1, len(blocks)) if blocks[i].text[:1].islower()]:
+        text = blocks[index - 1].stripped
+        if ends_sentence(text):
             continue
         if len(words_of(text)) >= PROSE_MIN_WORDS and non_prose_reason(text) is None:
             runs += 1
@@ -58,13 +75,13 @@ def is_split_text(doc: Document) -> bool:
 def is_prose(block: Block) -> bool:
     text = block.stripped
     return non_prose_reason(text) is None and (
-        len(words_of(text)) >= PROSE_MIN_WORDS or bool(_TERMINAL_END.search(text))
+        len(words_of(text)) >= PROSE_MIN_WORDS or ends_sentence(text)
     )
 
 
 def is_running_text(block: Block) -> bool:
     """A prose block that ends a sentence: article text, not a menu item or headline."""
-    return is_prose(block) and bool(_TERMINAL_END.search(block.stripped))
+    return is_prose(block) and ends_sentence(block.stripped)
 
 
 def last_prose_index(doc: Document, boilerplate: Collection[int] = ()) -> int | None:
@@ -88,17 +105,18 @@ def boilerplate_blocks(doc: Document, prior: Iterable[Diagnostic]) -> set[int]:
     confident (warning or error) finding: a cut-off last paragraph can itself look unlike
     prose and draw an info-level guess, which alone must not hide it."""
     covered: dict[int, bool] = {}  # block index -> covered by a confident finding
-    block_of_line: dict[int, int] | None = None
+    first_lines: list[int] | None = None
     for d in prior:
         if d.category is not Category.BOILERPLATE or d.field == "title":
             continue
-        if block_of_line is None:
-            block_of_line = {line: b.index for b in doc.blocks for line in range(b.first_line, b.last_line + 1)}
+        if first_lines is None:
+            first_lines = [b.first_line for b in doc.blocks]
+            last_lines = [b.last_line for b in doc.blocks]
         confident = d.severity.rank >= Severity.WARNING.rank
-        for line in range(doc.line_index_at(d.start), doc.line_index_at(max(d.start, d.end - 1)) + 1):
-            if line in block_of_line:
-                index = block_of_line[line]
-                covered[index] = covered.get(index, False) or confident
+        # The blocks that share a line with the finding: blocks are sorted and disjoint.
+        first, last = doc.line_index_at(d.start), doc.line_index_at(max(d.start, d.end - 1))
+        for index in range(bisect_left(last_lines, first), bisect_right(first_lines, last)):
+            covered[index] = covered.get(index, False) or confident
     skipped: set[int] = set()
     # Consecutive block indices share index - position: one group per run.
     for _, group in groupby(enumerate(sorted(covered)), key=lambda pair: pair[1] - pair[0]):
@@ -197,7 +215,9 @@ class TruncatedParagraph(Rule):
         last_prose = last_prose_index(doc)
         if last_prose is None:
             last_prose = len(blocks) - 1
-        for index in range(last_prose):
+        # Cheap pass first: ends_mid_sentence needs one of these endings.
+        tails = [block.text[-2:].lower() for block in blocks[:last_prose]]
+        for index in [i for i, tail in enumerate(tails) if tail in _NON_FINAL_TAILS or tail[-1:] in _CUT_FINALS]:
             block, following = blocks[index], blocks[index + 1]
             text = block.stripped
             evidence = ends_mid_sentence(text)
@@ -290,7 +310,7 @@ class TruncatedDocument(Rule):
                 evidence=evidence,
             )
             return
-        if _TERMINAL_END.search(text) or _LINK_END.search(text) or not text[-1:].isalnum():
+        if ends_sentence(text) or _LINK_END.search(text) or not text[-1:].isalnum():
             return
         tail_text = doc.text[tail_start:block.end]
         tail_words = words_of(tail_text)
