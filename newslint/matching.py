@@ -18,12 +18,12 @@ import regex
 from newslint.document import Document
 
 # Typographic variants folded before matching, one character for one so offsets hold.
-_FOLD = str.maketrans({
+_FOLD = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ",
     "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-",
-})
+}
 
 
 def fold(text: str) -> str:
@@ -31,16 +31,25 @@ def fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # e.g. "İ" lower-cases to two code points
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return lowered.translate(_FOLD)
+    return _fold_marks(lowered)
+
+
+def _fold_marks(text: str) -> str:
+    # Faster than str.translate: a text holds few of the folded characters.
+    for source, target in _FOLD.items():
+        if source in text:
+            text = text.replace(source, target)
+    return text
 
 
 _EDGE_PUNCT = " \t\"'()[]{}<>*•·|:;,.!?-–—_/\\#>»«›‹"
+_EDGE_CHARS = _EDGE_PUNCT + "\u2022\u00b7"
 _SPACES = regex.compile(r"\s+")
 
 
 def normalise_line(text: str) -> str:
     """A block's text as compared with whole-line phrases: folded, trimmed, spaces collapsed."""
-    return _SPACES.sub(" ", fold(text)).strip(_EDGE_PUNCT + "\u2022\u00b7")
+    return _SPACES.sub(" ", fold(text)).strip(_EDGE_CHARS)
 
 
 # Whole-line matching frames every line as START + line + END, joins the lines, and runs each
@@ -64,25 +73,49 @@ class FramedLines:
 
     @classmethod
     def of(cls, lines: list[str]) -> FramedLines:
-        raw = [" ".join(line.split("\n")).strip() for line in lines]
-        if any(_START in line or _END in line for line in raw):
-            raw = [line.replace(_START, " ").replace(_END, " ") for line in raw]
-        keys = [normalise_line(line) for line in raw]
-        joined_keys, key_starts = _frame(keys)
+        raw = [line.replace("\n", " ").strip() for line in lines]
         joined_raw, raw_starts = _frame(raw)
-        altered = [i for i, (key, line) in enumerate(zip(keys, raw)) if key != line.lower()]
+        if joined_raw.count(_START) != len(raw) or joined_raw.count(_END) != len(raw):
+            raw = [line.replace(_START, " ").replace(_END, " ") for line in raw]
+            joined_raw, raw_starts = _frame(raw)
+        lowered = joined_raw.lower()
+        if len(lowered) == len(joined_raw) and not _SPLIT_ONLY_SPACES.search(lowered):
+            # normalise_line, with the folding done once over the joined text (it is per
+            # character, and the frames keep each line's lower-casing context) and str.split
+            # collapsing the same white space as _SPACES.
+            keys = [" ".join(key.split()).strip(_EDGE_CHARS) for key in _unframe(_fold_marks(lowered))]
+            lowered_lines = _unframe(lowered)
+        else:  # a character lower-cases to two, or str.split would see more white space
+            keys = [normalise_line(line) for line in raw]
+            lowered_lines = [line.lower() for line in raw]
+        joined_keys, key_starts = _frame(keys)
+        altered = [i for i, (key, line) in enumerate(zip(keys, lowered_lines)) if key != line]
         joined_altered, altered_starts = _frame([keys[i] for i in altered])
         return cls(joined_keys, joined_raw, key_starts, raw_starts, keys,
                    joined_altered, altered_starts, altered)
 
 
+# White space to str.split that is not white space to the regex module's \s.
+_SPLIT_ONLY_SPACES = regex.compile("[\x1c-\x1f]")
+
+
 def _frame(lines: list[str]) -> tuple[str, list[int]]:
-    starts, pieces, offset = [], [], 0
+    if not lines:
+        return "", []
+    return _START + f"{_END}\n{_START}".join(lines) + _END + "\n", _starts(lines)
+
+
+def _unframe(joined: str) -> list[str]:
+    """The lines of a text made by _frame."""
+    return joined[1:-2].split(f"{_END}\n{_START}") if joined else []
+
+
+def _starts(lines: list[str]) -> list[int]:
+    starts, offset = [], 0
     for line in lines:
         starts.append(offset)
-        pieces.append(_START + line + _END + "\n")
         offset += len(line) + 3
-    return "".join(pieces), starts
+    return starts
 
 
 def framed_blocks(doc: Document) -> FramedLines:
@@ -151,8 +184,12 @@ class PhraseMatcher:
         self._regex = regex.compile(alternation, flags) if pattern_list else None
         # Whole-line patterns describe widget lines, which are short; trying them on long
         # prose lines only costs time (the longest pattern hit on the dev set is 171 chars).
+        # The length test runs only where the patterns match (the first lookahead): most lines
+        # fail the patterns on their first characters, sooner than the length test would pass.
+        # Same matches as testing the length first, as lookaheads consume nothing.
         self._line_regex = regex.compile(
-            f"{_START}(?=[^{_END}]{{0,{pattern_max_chars}}}{_END})(?:{alternation}){_END}", flags,
+            f"{_START}(?=(?:{alternation}){_END})(?=[^{_END}]{{0,{pattern_max_chars}}}{_END})"
+            f"(?:{alternation}){_END}", flags,
         ) if pattern_list else None
 
     def __len__(self) -> int:
