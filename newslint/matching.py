@@ -9,6 +9,7 @@ live in the same automaton, tagged, so a pack stays one matcher.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ import ahocorasick
 import regex
 
 from newslint.document import Document
+from newslint.pattern_anchors import anchors
 
 # Typographic variants folded before matching, one character for one so offsets hold.
 _FOLD = {
@@ -70,6 +72,7 @@ class FramedLines:
     altered_keys: str
     altered_starts: list[int]
     altered_lines: list[int]
+    raw_lowered: str | None  # `raw` lower-cased, when that keeps every offset
 
     @classmethod
     def of(cls, lines: list[str]) -> FramedLines:
@@ -92,7 +95,8 @@ class FramedLines:
         altered = [i for i, (key, line) in enumerate(zip(keys, lowered_lines)) if key != line]
         joined_altered, altered_starts = _frame([keys[i] for i in altered])
         return cls(joined_keys, joined_raw, key_starts, raw_starts, keys,
-                   joined_altered, altered_starts, altered)
+                   joined_altered, altered_starts, altered,
+                   lowered if len(lowered) == len(joined_raw) else None)
 
 
 # White space to str.split that is not white space to the regex module's \s.
@@ -125,6 +129,34 @@ def framed_blocks(doc: Document) -> FramedLines:
         cached = FramedLines.of([block.text for block in doc.blocks])
         doc.__dict__["_framed_blocks"] = cached
     return cached
+
+
+# Characters a case-insensitive ASCII literal can match, other than ASCII letters themselves:
+# those whose casefold(), lower() or upper() holds an ASCII letter ("ß", "ſ", "K", "ﬁ").
+_FOLDS_TO_ASCII = re.compile("[\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96-\u1e9a\u1e9e\u212a\ufb00-\ufb06]")
+
+
+def _anchor_automaton(patterns: list[str]) -> ahocorasick.Automaton | None:
+    """The anchor literals of all patterns (see pattern_anchors.anchors), each with its length
+    and how far before it a match may start (None: on the same line); None when a pattern
+    has no known anchors."""
+    reach_of: dict[str, int | None] = {}
+    for pattern in patterns:
+        found = anchors(pattern)
+        if found is None:
+            return None
+        words, reach = found
+        for word in words:
+            if reach is not None or word not in reach_of:
+                old = reach_of.get(word)
+                reach_of[word] = reach if old is None else max(old, reach if reach is not None else 0)
+    if not reach_of:
+        return None
+    automaton = ahocorasick.Automaton()
+    for word, reach in reach_of.items():
+        automaton.add_word(word, (len(word), reach))
+    automaton.make_automaton()
+    return automaton
 
 
 def _normalise_prefix(text: str) -> str:
@@ -192,6 +224,9 @@ class PhraseMatcher:
             f"(?:{alternation}){_END}", flags,
         ) if pattern_list else None
 
+        self._anchors = _anchor_automaton(pattern_list) if ignore_case else None
+        self._pattern_max_chars = pattern_max_chars
+
     def __len__(self) -> int:
         return len(self._exact) + self._prefix_count + len(self._patterns)
 
@@ -230,16 +265,41 @@ class PhraseMatcher:
                     if hits[line][1]:
                         hits[line] = (phrase, True)
         if patterns and self._line_regex is not None:
-            scans = ((framed.raw, framed.raw_starts, None),
-                     (framed.altered_keys, framed.altered_starts, framed.altered_lines))
-            for joined, line_starts, line_of in scans:
-                for m in self._line_regex.finditer(joined):
+            scans = ((framed.raw, framed.raw_lowered, framed.raw_starts, None),
+                     (framed.altered_keys, framed.altered_keys, framed.altered_starts, framed.altered_lines))
+            for joined, lowered, line_starts, line_of in scans:
+                for m in self._line_matches(joined, lowered, line_starts):
                     line = bisect.bisect_right(line_starts, m.start()) - 1
                     if line_of is not None:
                         line = line_of[line]
                     if line not in hits or hits[line][1]:
                         hits[line] = (m.group(0)[1:-1], False)
         return hits
+
+    def _line_matches(self, joined: str, lowered: str | None, starts: list[int]) -> Iterator[regex.Match]:
+        """The line regex's finditer over `joined`, tried only on lines near an anchor literal.
+
+        `lowered` is `joined` lower-cased (same offsets). When it holds no character that
+        case-folds to ASCII letters, a case-insensitive literal of a pattern shows there as
+        itself, so lines without one of a pattern's anchors cannot start a match of it.
+        """
+        if self._anchors is None or lowered is None or _FOLDS_TO_ASCII.search(lowered):
+            yield from self._line_regex.finditer(joined)
+            return
+        lines: set[int] = set()
+        for last_char, (length, reach) in self._anchors.iter(lowered):
+            at = last_char - length + 1
+            last = bisect.bisect_right(starts, at) - 1
+            first = last if reach is None else bisect.bisect_left(starts, at - 1 - reach)
+            lines.update(range(first, last + 1))
+        cursor, ends = 0, starts[1:] + [len(joined)]
+        for line in sorted(lines):
+            # finditer resumes after the previous match; a match starts on a short line
+            if starts[line] >= cursor and ends[line] - starts[line] - 3 <= self._pattern_max_chars:
+                m = self._line_regex.match(joined, starts[line])
+                if m:
+                    cursor = m.end()
+                    yield m
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match]:
         """Occurrences inside text[start:end], offsets into `text`, leftmost-longest, no overlaps."""
