@@ -72,7 +72,9 @@ class FramedLines:
     altered_keys: str
     altered_starts: list[int]
     altered_lines: list[int]
-    raw_lowered: str | None  # `raw` lower-cased, when that keeps every offset
+    # `raw` lower-cased, when that keeps every offset and no character in it case-folds to
+    # ASCII letters (see _line_matches); else None
+    raw_lowered: str | None
 
     @classmethod
     def of(cls, lines: list[str]) -> FramedLines:
@@ -82,7 +84,8 @@ class FramedLines:
             raw = [line.replace(_START, " ").replace(_END, " ") for line in raw]
             joined_raw, raw_starts = _frame(raw)
         lowered = joined_raw.lower()
-        if len(lowered) == len(joined_raw) and not _SPLIT_ONLY_SPACES.search(lowered):
+        keeps_offsets = len(lowered) == len(joined_raw)
+        if keeps_offsets and not _SPLIT_ONLY_SPACES.search(lowered):
             # normalise_line, with the folding done once over the joined text (it is per
             # character, and the frames keep each line's lower-casing context) and str.split
             # collapsing the same white space as _SPACES.
@@ -96,7 +99,7 @@ class FramedLines:
         joined_altered, altered_starts = _frame([keys[i] for i in altered])
         return cls(joined_keys, joined_raw, key_starts, raw_starts, keys,
                    joined_altered, altered_starts, altered,
-                   lowered if len(lowered) == len(joined_raw) else None)
+                   lowered if keeps_offsets and not _FOLDS_TO_ASCII.search(lowered) else None)
 
 
 # White space to str.split that is not white space to the regex module's \s.
@@ -265,8 +268,10 @@ class PhraseMatcher:
                     if hits[line][1]:
                         hits[line] = (phrase, True)
         if patterns and self._line_regex is not None:
+            # The keys are lower-cased, and hold no character the raw lines do not.
+            altered_lowered = framed.altered_keys if framed.raw_lowered is not None else None
             scans = ((framed.raw, framed.raw_lowered, framed.raw_starts, None),
-                     (framed.altered_keys, framed.altered_keys, framed.altered_starts, framed.altered_lines))
+                     (framed.altered_keys, altered_lowered, framed.altered_starts, framed.altered_lines))
             for joined, lowered, line_starts, line_of in scans:
                 for m in self._line_matches(joined, lowered, line_starts):
                     line = bisect.bisect_right(line_starts, m.start()) - 1
@@ -279,11 +284,11 @@ class PhraseMatcher:
     def _line_matches(self, joined: str, lowered: str | None, starts: list[int]) -> Iterator[regex.Match]:
         """The line regex's finditer over `joined`, tried only on lines near an anchor literal.
 
-        `lowered` is `joined` lower-cased (same offsets). When it holds no character that
-        case-folds to ASCII letters, a case-insensitive literal of a pattern shows there as
-        itself, so lines without one of a pattern's anchors cannot start a match of it.
+        `lowered` is `joined` lower-cased (same offsets), holding no character that case-folds
+        to ASCII letters: a case-insensitive ASCII literal of a pattern shows there as itself,
+        so lines without one of a pattern's anchors cannot start a match of it.
         """
-        if self._anchors is None or lowered is None or _FOLDS_TO_ASCII.search(lowered):
+        if self._anchors is None or lowered is None:
             yield from self._line_regex.finditer(joined)
             return
         lines: set[int] = set()
