@@ -149,10 +149,9 @@ def _anchor_automaton(patterns: list[str]) -> ahocorasick.Automaton | None:
         if found is None:
             return None
         words, reach = found
-        for word in words:
-            if reach is not None or word not in reach_of:
-                old = reach_of.get(word)
-                reach_of[word] = reach if old is None else max(old, reach if reach is not None else 0)
+        for word in words:  # a word of several patterns: the widest reach
+            windows = [r for r in (reach_of.get(word), reach) if r is not None]
+            reach_of[word] = max(windows) if windows else None
     if not reach_of:
         return None
     automaton = ahocorasick.Automaton()
@@ -163,7 +162,7 @@ def _anchor_automaton(patterns: list[str]) -> ahocorasick.Automaton | None:
 
 
 def _normalise_prefix(text: str) -> str:
-    return _SPACES.sub(" ", fold(text)).strip().lstrip(_EDGE_PUNCT + "\u2022\u00b7")
+    return _SPACES.sub(" ", fold(text)).strip().lstrip(_EDGE_CHARS)
 
 
 def _is_word_char(ch: str) -> bool:
@@ -226,7 +225,6 @@ class PhraseMatcher:
             f"{_START}(?=(?:{alternation}){_END})(?=[^{_END}]{{0,{pattern_max_chars}}}{_END})"
             f"(?:{alternation}){_END}", flags,
         ) if pattern_list else None
-
         self._anchors = _anchor_automaton(pattern_list) if ignore_case else None
         self._pattern_max_chars = pattern_max_chars
 
