@@ -9,6 +9,7 @@ live in the same automaton, tagged, so a pack stays one matcher.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -16,14 +17,15 @@ import ahocorasick
 import regex
 
 from newslint.document import Document
+from newslint.pattern_anchors import anchors
 
 # Typographic variants folded before matching, one character for one so offsets hold.
-_FOLD = str.maketrans({
+_FOLD = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ",
     "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-",
-})
+}
 
 
 def fold(text: str) -> str:
@@ -31,16 +33,25 @@ def fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # e.g. "İ" lower-cases to two code points
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return lowered.translate(_FOLD)
+    return _fold_marks(lowered)
+
+
+def _fold_marks(text: str) -> str:
+    # Faster than str.translate: a text holds few of the folded characters.
+    for source, target in _FOLD.items():
+        if source in text:
+            text = text.replace(source, target)
+    return text
 
 
 _EDGE_PUNCT = " \t\"'()[]{}<>*•·|:;,.!?-–—_/\\#>»«›‹"
+_EDGE_CHARS = _EDGE_PUNCT + "\u2022\u00b7"
 _SPACES = regex.compile(r"\s+")
 
 
 def normalise_line(text: str) -> str:
     """A block's text as compared with whole-line phrases: folded, trimmed, spaces collapsed."""
-    return _SPACES.sub(" ", fold(text)).strip(_EDGE_PUNCT + "\u2022\u00b7")
+    return _SPACES.sub(" ", fold(text)).strip(_EDGE_CHARS)
 
 
 # Whole-line matching frames every line as START + line + END, joins the lines, and runs each
@@ -61,28 +72,57 @@ class FramedLines:
     altered_keys: str
     altered_starts: list[int]
     altered_lines: list[int]
+    # `raw` lower-cased, when that keeps every offset and no character in it case-folds to
+    # ASCII letters (see _line_matches); else None
+    raw_lowered: str | None
 
     @classmethod
     def of(cls, lines: list[str]) -> FramedLines:
-        raw = [" ".join(line.split("\n")).strip() for line in lines]
-        if any(_START in line or _END in line for line in raw):
-            raw = [line.replace(_START, " ").replace(_END, " ") for line in raw]
-        keys = [normalise_line(line) for line in raw]
-        joined_keys, key_starts = _frame(keys)
+        raw = [line.replace("\n", " ").strip() for line in lines]
         joined_raw, raw_starts = _frame(raw)
-        altered = [i for i, (key, line) in enumerate(zip(keys, raw)) if key != line.lower()]
+        if joined_raw.count(_START) != len(raw) or joined_raw.count(_END) != len(raw):
+            raw = [line.replace(_START, " ").replace(_END, " ") for line in raw]
+            joined_raw, raw_starts = _frame(raw)
+        lowered = joined_raw.lower()
+        keeps_offsets = len(lowered) == len(joined_raw)
+        if keeps_offsets and not _SPLIT_ONLY_SPACES.search(lowered):
+            # normalise_line, with the folding done once over the joined text (it is per
+            # character, and the frames keep each line's lower-casing context) and str.split
+            # collapsing the same white space as _SPACES.
+            keys = [" ".join(key.split()).strip(_EDGE_CHARS) for key in _unframe(_fold_marks(lowered))]
+            lowered_lines = _unframe(lowered)
+        else:  # a character lower-cases to two, or str.split would see more white space
+            keys = [normalise_line(line) for line in raw]
+            lowered_lines = [line.lower() for line in raw]
+        joined_keys, key_starts = _frame(keys)
+        altered = [i for i, (key, line) in enumerate(zip(keys, lowered_lines)) if key != line]
         joined_altered, altered_starts = _frame([keys[i] for i in altered])
         return cls(joined_keys, joined_raw, key_starts, raw_starts, keys,
-                   joined_altered, altered_starts, altered)
+                   joined_altered, altered_starts, altered,
+                   lowered if keeps_offsets and not _FOLDS_TO_ASCII.search(lowered) else None)
+
+
+# White space to str.split that is not white space to the regex module's \s.
+_SPLIT_ONLY_SPACES = regex.compile("[\x1c-\x1f]")
 
 
 def _frame(lines: list[str]) -> tuple[str, list[int]]:
-    starts, pieces, offset = [], [], 0
+    if not lines:
+        return "", []
+    return _START + f"{_END}\n{_START}".join(lines) + _END + "\n", _starts(lines)
+
+
+def _unframe(joined: str) -> list[str]:
+    """The lines of a text made by _frame."""
+    return joined[1:-2].split(f"{_END}\n{_START}") if joined else []
+
+
+def _starts(lines: list[str]) -> list[int]:
+    starts, offset = [], 0
     for line in lines:
         starts.append(offset)
-        pieces.append(_START + line + _END + "\n")
         offset += len(line) + 3
-    return "".join(pieces), starts
+    return starts
 
 
 def framed_blocks(doc: Document) -> FramedLines:
@@ -94,8 +134,35 @@ def framed_blocks(doc: Document) -> FramedLines:
     return cached
 
 
+# Characters a case-insensitive ASCII literal can match, other than ASCII letters themselves:
+# those whose casefold(), lower() or upper() holds an ASCII letter ("ß", "ſ", "K", "ﬁ").
+_FOLDS_TO_ASCII = re.compile("[\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96-\u1e9a\u1e9e\u212a\ufb00-\ufb06]")
+
+
+def _anchor_automaton(patterns: list[str]) -> ahocorasick.Automaton | None:
+    """The anchor literals of all patterns (see pattern_anchors.anchors), each with its length
+    and how far before it a match may start (None: on the same line); None when a pattern
+    has no known anchors."""
+    reach_of: dict[str, int | None] = {}
+    for pattern in patterns:
+        found = anchors(pattern)
+        if found is None:
+            return None
+        words, reach = found
+        for word in words:  # a word of several patterns: the widest reach
+            windows = [r for r in (reach_of.get(word), reach) if r is not None]
+            reach_of[word] = max(windows) if windows else None
+    if not reach_of:
+        return None
+    automaton = ahocorasick.Automaton()
+    for word, reach in reach_of.items():
+        automaton.add_word(word, (len(word), reach))
+    automaton.make_automaton()
+    return automaton
+
+
 def _normalise_prefix(text: str) -> str:
-    return _SPACES.sub(" ", fold(text)).strip().lstrip(_EDGE_PUNCT + "\u2022\u00b7")
+    return _SPACES.sub(" ", fold(text)).strip().lstrip(_EDGE_CHARS)
 
 
 def _is_word_char(ch: str) -> bool:
@@ -151,9 +218,15 @@ class PhraseMatcher:
         self._regex = regex.compile(alternation, flags) if pattern_list else None
         # Whole-line patterns describe widget lines, which are short; trying them on long
         # prose lines only costs time (the longest pattern hit on the dev set is 171 chars).
+        # The length test runs only where the patterns match (the first lookahead): most lines
+        # fail the patterns on their first characters, sooner than the length test would pass.
+        # Same matches as testing the length first, as lookaheads consume nothing.
         self._line_regex = regex.compile(
-            f"{_START}(?=[^{_END}]{{0,{pattern_max_chars}}}{_END})(?:{alternation}){_END}", flags,
+            f"{_START}(?=(?:{alternation}){_END})(?=[^{_END}]{{0,{pattern_max_chars}}}{_END})"
+            f"(?:{alternation}){_END}", flags,
         ) if pattern_list else None
+        self._anchors = _anchor_automaton(pattern_list) if ignore_case else None
+        self._pattern_max_chars = pattern_max_chars
 
     def __len__(self) -> int:
         return len(self._exact) + self._prefix_count + len(self._patterns)
@@ -193,16 +266,43 @@ class PhraseMatcher:
                     if hits[line][1]:
                         hits[line] = (phrase, True)
         if patterns and self._line_regex is not None:
-            scans = ((framed.raw, framed.raw_starts, None),
-                     (framed.altered_keys, framed.altered_starts, framed.altered_lines))
-            for joined, line_starts, line_of in scans:
-                for m in self._line_regex.finditer(joined):
+            # The keys are lower-cased, and hold no character the raw lines do not.
+            altered_lowered = framed.altered_keys if framed.raw_lowered is not None else None
+            scans = ((framed.raw, framed.raw_lowered, framed.raw_starts, None),
+                     (framed.altered_keys, altered_lowered, framed.altered_starts, framed.altered_lines))
+            for joined, lowered, line_starts, line_of in scans:
+                for m in self._line_matches(joined, lowered, line_starts):
                     line = bisect.bisect_right(line_starts, m.start()) - 1
                     if line_of is not None:
                         line = line_of[line]
                     if line not in hits or hits[line][1]:
                         hits[line] = (m.group(0)[1:-1], False)
         return hits
+
+    def _line_matches(self, joined: str, lowered: str | None, starts: list[int]) -> Iterator[regex.Match]:
+        """The line regex's finditer over `joined`, tried only on lines near an anchor literal.
+
+        `lowered` is `joined` lower-cased (same offsets), holding no character that case-folds
+        to ASCII letters: a case-insensitive ASCII literal of a pattern shows there as itself,
+        so lines without one of a pattern's anchors cannot start a match of it.
+        """
+        if self._anchors is None or lowered is None:
+            yield from self._line_regex.finditer(joined)
+            return
+        lines: set[int] = set()
+        for last_char, (length, reach) in self._anchors.iter(lowered):
+            at = last_char - length + 1
+            last = bisect.bisect_right(starts, at) - 1
+            first = last if reach is None else bisect.bisect_left(starts, at - 1 - reach)
+            lines.update(range(first, last + 1))
+        cursor, ends = 0, starts[1:] + [len(joined)]
+        for line in sorted(lines):
+            # finditer resumes after the previous match; a match starts on a short line
+            if starts[line] >= cursor and ends[line] - starts[line] - 3 <= self._pattern_max_chars:
+                m = self._line_regex.match(joined, starts[line])
+                if m:
+                    cursor = m.end()
+                    yield m
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match]:
         """Occurrences inside text[start:end], offsets into `text`, leftmost-longest, no overlaps."""

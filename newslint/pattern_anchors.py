@@ -1,0 +1,220 @@
+"""Literals every match of a pack pattern must contain, to skip lines where it cannot match.
+
+A small, conservative reading of the pattern syntax the packs use: anything it does not
+know (ranges, nested sets, most escapes, flags other than (?-i:...)) gives no anchors, and
+the pattern is then tried on every line as before. "Frame" below is a control character,
+such as the \x02/\x03 that frame lines in matching.FramedLines.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class Unsupported(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Info:
+    maxlen: int | None  # most characters a match spans (None: unbounded)
+    x03: bool  # can match a frame character
+    # literals one of which every match holds, with the most characters before it and whether
+    # those can hold a frame character; None when no such set is known
+    anchors: tuple[frozenset[str], int | None, bool] | None = None
+    char: str | None = None  # a plain literal character (joins neighbours into a word)
+
+
+_SAFE_ESCAPES = set("sdw")  # classes that never match a control character
+_ZERO = set("bBAZ")
+_SAFE_PROPS = {"L", "Lu", "Ll", "Lt", "Lm", "Lo", "N", "Nd", "M", "Mn"}
+
+
+def _add(a: int | None, b: int | None) -> int | None:
+    return None if a is None or b is None else a + b
+
+
+class _Parser:
+    def __init__(self, pattern: str) -> None:
+        self.p, self.i = pattern, 0
+
+    def peek(self, n: int = 1) -> str:
+        return self.p[self.i:self.i + n]
+
+    def alternation(self, literal_ok: bool) -> Info:
+        branches = [self.sequence(literal_ok)]
+        while self.peek() == "|":
+            self.i += 1
+            branches.append(self.sequence(literal_ok))
+        maxlen = 0
+        for b in branches:
+            maxlen = None if maxlen is None or b.maxlen is None else max(maxlen, b.maxlen)
+        anchors = None
+        if all(b.anchors for b in branches):
+            words = frozenset().union(*(b.anchors[0] for b in branches))
+            before = 0
+            for b in branches:
+                before = None if before is None or b.anchors[1] is None else max(before, b.anchors[1])
+            anchors = (words, before, any(b.anchors[2] for b in branches))
+        return Info(maxlen, any(b.x03 for b in branches), anchors)
+
+    def sequence(self, literal_ok: bool) -> Info:
+        items: list[Info] = []
+        while self.i < len(self.p) and self.peek() not in "|)":
+            items.append(self.quantified(literal_ok))
+        # Join runs of plain literal characters into words.
+        merged: list[Info] = []
+        for item in items:
+            if item.char is not None and merged and merged[-1].char is not None:
+                word = merged[-1].char + item.char
+                merged[-1] = Info(len(word), False, (frozenset([word]), 0, False) if literal_ok else None, word)
+            else:
+                merged.append(item)
+        before, crosses, best = 0, False, None
+        for item in merged:
+            if item.anchors is not None:
+                words, inner, inner_x03 = item.anchors
+                candidate = (words, _add(before, inner), crosses or inner_x03)
+                usable = not candidate[2] or candidate[1] is not None
+                if usable and (best is None or min(map(len, words)) > min(map(len, best[0]))):
+                    best = candidate
+            before = _add(before, item.maxlen)
+            crosses = crosses or item.x03
+        maxlen = 0
+        for item in merged:
+            maxlen = _add(maxlen, item.maxlen)
+        return Info(maxlen, crosses, best)
+
+    def quantified(self, literal_ok: bool) -> Info:
+        atom = self.atom(literal_ok)
+        c = self.peek()
+        if c in ("?", "*", "+"):
+            self.i += 1
+            low, high = (0, 1) if c == "?" else (0, None) if c == "*" else (1, None)
+        elif c == "{":
+            end = self.p.index("}", self.i)
+            body = self.p[self.i + 1:end]
+            parts = body.split(",")
+            if len(parts) > 2 or not all(x.isdigit() for x in parts if x) or not parts[0]:
+                raise Unsupported(body)
+            low = int(parts[0])
+            high = low if len(parts) == 1 else (int(parts[1]) if parts[1] else None)
+            self.i = end + 1
+        else:
+            return atom
+        if self.peek() in ("?", "+"):
+            self.i += 1
+        maxlen = None if high is None or atom.maxlen is None else high * atom.maxlen
+        return Info(maxlen, atom.x03, atom.anchors if low >= 1 else None)
+
+    def atom(self, literal_ok: bool) -> Info:
+        c = self.p[self.i]
+        self.i += 1
+        if c == "(":
+            return self.group(literal_ok)
+        if c == "[":
+            return self.char_class()
+        if c == ".":
+            return Info(1, True)
+        if c in "^$":
+            return Info(0, False)
+        if c == "\\":
+            return self.escape(literal_ok)
+        if c in "*+?{}])":
+            raise Unsupported(c)
+        if ord(c) < 32:
+            return Info(1, True)
+        return Info(1, False, (frozenset([c]), 0, False) if literal_ok else None, c if literal_ok else None)
+
+    def escape(self, literal_ok: bool) -> Info:
+        c = self.p[self.i]
+        self.i += 1
+        if c in _SAFE_ESCAPES:
+            return Info(1, False)
+        if c in _ZERO:
+            return Info(0, False)
+        if c == "p":
+            self.prop()
+            return Info(1, False)
+        if c.isalnum():
+            raise Unsupported("\\" + c)
+        return Info(1, False, (frozenset([c]), 0, False) if literal_ok else None, c if literal_ok else None)
+
+    def prop(self) -> None:
+        if self.peek() != "{":
+            raise Unsupported("\\p")
+        end = self.p.index("}", self.i)
+        if self.p[self.i + 1:end] not in _SAFE_PROPS:
+            raise Unsupported(self.p[self.i:end])
+        self.i = end + 1
+
+    def char_class(self) -> Info:
+        negated = self.peek() == "^"
+        if negated:
+            self.i += 1
+        first = True
+        x03 = negated
+        while True:
+            c = self.p[self.i]
+            if c == "]" and not first:
+                self.i += 1
+                return Info(1, x03)
+            first = False
+            self.i += 1
+            if c == "[":
+                raise Unsupported("nested set")
+            if c == "\\":
+                e = self.p[self.i]
+                self.i += 1
+                if e == "p":
+                    self.prop()
+                elif e.isalnum() and e not in _SAFE_ESCAPES:
+                    raise Unsupported("\\" + e)
+            elif c == "-" and self.peek() != "]" and not first:
+                raise Unsupported("range")
+            elif ord(c) < 32:
+                x03 = True
+
+    def group(self, literal_ok: bool) -> Info:
+        lookaround = False
+        if self.peek() == "?":
+            self.i += 1
+            c = self.p[self.i]
+            if c == ":":
+                self.i += 1
+            elif c in "=!":
+                self.i += 1
+                lookaround = True
+            elif c == "<" and self.peek(2)[1:] in ("=", "!"):
+                self.i += 2
+                lookaround = True
+            elif c == "-":  # (?-i:...) only takes flags away
+                end = self.p.index(":", self.i)
+                if self.p[self.i + 1:end] != "i":
+                    raise Unsupported("flags")
+                self.i = end + 1
+            else:
+                raise Unsupported("(?" + c)
+        inner = self.alternation(literal_ok)
+        if self.peek() != ")":
+            raise Unsupported("unclosed group")
+        self.i += 1
+        return Info(0, False) if lookaround else inner
+
+
+def anchors(pattern: str) -> tuple[frozenset[str], int | None] | None:
+    """Lower-case ASCII literals one of which every match of `pattern` holds, with the most
+    characters a match can span before it (None: only that it lies before any character that
+    no class of the pattern could match, that is on the same framed line). None if unknown."""
+    try:
+        parser = _Parser(pattern)
+        info = parser.alternation(True)
+        if parser.i != len(pattern):
+            raise Unsupported("trailing")
+    except (Unsupported, IndexError, ValueError):
+        return None
+    if info.anchors is None:
+        return None
+    words, before, x03 = info.anchors
+    if not all(w.isascii() for w in words):
+        return None
+    return frozenset(w.lower() for w in words), (before if x03 else None)

@@ -1,0 +1,26 @@
+from newslint.pattern_anchors import anchors
+
+
+def test_literal_word_on_the_same_line():
+    assert anchors(r"(?:\d[\d.]*|un|sin)\s+comentarios?") == (frozenset({"comentario"}), None)
+
+
+def test_alternation_needs_an_anchor_in_every_branch():
+    assert anchors(r"ago|by") == (frozenset({"ago", "by"}), None)
+    assert anchors(r"ago|\d+") is None
+
+
+def test_optional_parts_give_no_anchor():
+    assert anchors(r"(?:about\s+)?\d+") is None
+
+
+def test_a_prefix_that_can_cross_lines_needs_a_bound():
+    assert anchors(r"[^.!?]{0,60}(?:/|\s)(?:reuters|afp)") == (frozenset({"reuters", "afp"}), 61)
+    assert anchors(r"[^.!?]*\s(?:reuters|afp)") is None
+
+
+def test_unknown_syntax_gives_no_anchor():
+    assert anchors(r"[a-z]+ news") is None
+    assert anchors(r"(?i:news)") is None
+    assert anchors(r"\x41bc") is None
+    assert anchors(r"réaction") is None
