@@ -144,17 +144,24 @@ _FOLDS_TO_ASCII = re.compile("[\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96-\u1e9a
 def _anchor_needles(patterns: list[str]) -> dict[str, tuple[int, int | None]] | None:
     """The anchor literals of all patterns (see pattern_anchors.anchors), each with its length
     and how far before it a match may start (None: on the same line); None when a pattern
-    has no known anchors."""
+    has no known anchors. A literal that starts every match of the patterns that have it is
+    looked for only at a line start (framed: START + literal)."""
     reach_of: dict[str, int | None] = {}
+    starts_match: dict[str, bool] = {}
     for pattern in patterns:
         found = anchors(pattern)
         if found is None:
             return None
-        words, reach = found
+        words, reach, at_start = found
         for word in words:  # a word of several patterns: the widest reach
             windows = [r for r in (reach_of.get(word), reach) if r is not None]
             reach_of[word] = max(windows) if windows else None
-    return {word: (len(word), reach) for word, reach in reach_of.items()} or None
+            starts_match[word] = starts_match.get(word, True) and at_start
+    needles = {}
+    for word, reach in reach_of.items():
+        needle = _START + word if starts_match[word] else word
+        needles[needle] = (len(needle), reach)
+    return needles or None
 
 
 def _automaton(needles: dict[str, object]) -> ahocorasick.Automaton:
@@ -235,6 +242,8 @@ class PhraseMatcher:
         self._anchors = _automaton(self._anchor_needles) if self._anchor_needles else None
         self._pattern_max_chars = pattern_max_chars
         self._slot: int | None = None  # in _SHARED
+        if ignore_case:  # join now: a join after documents were scanned makes them scanned again
+            _SHARED.join(self)
 
     def __len__(self) -> int:
         return len(self._exact) + self._prefix_count + len(self._patterns)
@@ -365,14 +374,19 @@ class _SharedPass:
         self._joined = 0  # matchers that ever joined: a document scanned before a join is scanned again
         self._automata: tuple[ahocorasick.Automaton, ahocorasick.Automaton] | None = None
 
-    def hits(self, doc: Document, framed: FramedLines, matcher: PhraseMatcher) -> _Hits:
+    def join(self, matcher: PhraseMatcher) -> int:
+        """The matcher's slot; it joins if it is new here (or was unpickled in another process)."""
         slot = matcher._slot
         member = self._members.get(slot) if slot is not None else None
-        if member is None or member() is not matcher:  # new, or unpickled in another process
+        if member is None or member() is not matcher:
             slot = matcher._slot = self._joined
             self._members[slot] = weakref.ref(matcher)
             self._joined += 1
             self._automata = None
+        return slot
+
+    def hits(self, doc: Document, framed: FramedLines, matcher: PhraseMatcher) -> _Hits:
+        slot = self.join(matcher)
         cached = doc.__dict__.get("_shared_hits")
         if cached is None or cached[0] != self._joined:
             cached = (self._joined, self._scan(framed))

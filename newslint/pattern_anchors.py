@@ -201,10 +201,11 @@ class _Parser:
         return Info(0, False) if lookaround else inner
 
 
-def anchors(pattern: str) -> tuple[frozenset[str], int | None] | None:
+def anchors(pattern: str) -> tuple[frozenset[str], int | None, bool] | None:
     """Lower-case ASCII literals one of which every match of `pattern` holds, with the most
     characters a match can span before it (None: only that it lies before any character that
-    no class of the pattern could match, that is on the same framed line). None if unknown."""
+    no class of the pattern could match, that is on the same framed line), and whether it
+    starts every match. None if unknown."""
     try:
         parser = _Parser(pattern)
         info = parser.alternation(True)
@@ -217,4 +218,4 @@ def anchors(pattern: str) -> tuple[frozenset[str], int | None] | None:
     words, before, x03 = info.anchors
     if not all(w.isascii() for w in words):
         return None
-    return frozenset(w.lower() for w in words), (before if x03 else None)
+    return frozenset(w.lower() for w in words), (before if x03 else None), before == 0

@@ -2,12 +2,17 @@ from newslint.pattern_anchors import anchors
 
 
 def test_literal_word_on_the_same_line():
-    assert anchors(r"(?:\d[\d.]*|un|sin)\s+comentarios?") == (frozenset({"comentario"}), None)
+    assert anchors(r"(?:\d[\d.]*|un|sin)\s+comentarios?") == (frozenset({"comentario"}), None, False)
 
 
 def test_alternation_needs_an_anchor_in_every_branch():
-    assert anchors(r"ago|by") == (frozenset({"ago", "by"}), None)
+    assert anchors(r"ago|by") == (frozenset({"ago", "by"}), None, True)
     assert anchors(r"ago|\d+") is None
+
+
+def test_an_anchor_that_starts_every_match():
+    assert anchors(r"ad\s*\d{0,2}\s*of") == (frozenset({"ad"}), None, True)
+    assert anchors(r"(?:read|\d+\s+min)\s+more") == (frozenset({"more"}), None, False)
 
 
 def test_optional_parts_give_no_anchor():
@@ -15,7 +20,7 @@ def test_optional_parts_give_no_anchor():
 
 
 def test_a_prefix_that_can_cross_lines_needs_a_bound():
-    assert anchors(r"[^.!?]{0,60}(?:/|\s)(?:reuters|afp)") == (frozenset({"reuters", "afp"}), 61)
+    assert anchors(r"[^.!?]{0,60}(?:/|\s)(?:reuters|afp)") == (frozenset({"reuters", "afp"}), 61, False)
     assert anchors(r"[^.!?]*\s(?:reuters|afp)") is None
 
 
