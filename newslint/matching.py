@@ -9,6 +9,7 @@ live in the same automaton, tagged, so a pack stays one matcher.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 import weakref
 from collections.abc import Callable, Iterable, Iterator
@@ -141,12 +142,12 @@ def framed_blocks(doc: Document) -> FramedLines:
 _FOLDS_TO_ASCII = re.compile("[\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96-\u1e9a\u1e9e\u212a\ufb00-\ufb06]")
 
 
-def _anchor_needles(patterns: list[str]) -> dict[str, tuple[int, int | None]] | None:
+def _anchor_needles(patterns: list[str]) -> dict[str, tuple[int, float | None]] | None:
     """The anchor literals of all patterns (see pattern_anchors.anchors), each with its length
     and how far before it a match may start (None: on the same line); None when a pattern
     has no known anchors. A literal that starts every match of the patterns that have it is
     looked for only at a line start (framed: START + literal)."""
-    reach_of: dict[str, int | None] = {}
+    reach_of: dict[str, float | None] = {}
     starts_match: dict[str, bool] = {}
     for pattern in patterns:
         found = anchors(pattern)
@@ -303,7 +304,7 @@ class PhraseMatcher:
         return hits
 
     def _line_matches(self, joined: str, lowered: str | None, starts: list[int],
-                      anchor_hits: list[tuple[int, tuple[int, int | None]]] | None) -> Iterator[regex.Match]:
+                      anchor_hits: list[tuple[int, tuple[int, float | None]]] | None) -> Iterator[regex.Match]:
         """The line regex's finditer over `joined`, tried only on lines near an anchor literal.
 
         `lowered` is `joined` lower-cased (same offsets), holding no character that case-folds
@@ -311,15 +312,12 @@ class PhraseMatcher:
         so lines without one of a pattern's anchors cannot start a match of it. `anchor_hits`:
         the anchors found in `lowered`, when already known.
         """
-        if self._anchors is None or lowered is None:
+        lines = None
+        if self._anchors is not None and lowered is not None:
+            lines = self._candidate_lines(anchor_hits if anchor_hits is not None else self._anchors.iter(lowered), starts)
+        if lines is None:
             yield from self._line_regex.finditer(joined)
             return
-        lines: set[int] = set()
-        for last_char, (length, reach) in anchor_hits if anchor_hits is not None else self._anchors.iter(lowered):
-            at = last_char - length + 1
-            last = bisect.bisect_right(starts, at) - 1
-            first = last if reach is None else bisect.bisect_left(starts, at - 1 - reach)
-            lines.update(range(first, last + 1))
         cursor, ends = 0, starts[1:] + [len(joined)]
         for line in sorted(lines):
             # finditer resumes after the previous match; a match starts on a short line
@@ -328,6 +326,20 @@ class PhraseMatcher:
                 if m:
                     cursor = m.end()
                     yield m
+
+    @staticmethod
+    def _candidate_lines(anchor_hits: Iterable[tuple[int, tuple[int, float | None]]],
+                         starts: list[int]) -> set[int] | None:
+        """The lines a match can start on, given the anchors found; None: any line."""
+        lines: set[int] = set()
+        for last_char, (length, reach) in anchor_hits:
+            if reach == math.inf:
+                return None
+            at = last_char - length + 1
+            last = bisect.bisect_right(starts, at) - 1
+            first = last if reach is None else bisect.bisect_left(starts, at - 1 - reach)
+            lines.update(range(first, last + 1))
+        return lines
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match]:
         """Occurrences inside text[start:end], offsets into `text`, leftmost-longest, no overlaps."""

@@ -7,6 +7,7 @@ such as the \x02/\x03 that frame lines in matching.FramedLines.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 
@@ -69,14 +70,16 @@ class _Parser:
                 merged[-1] = Info(len(word), False, (frozenset([word]), 0, False) if literal_ok else None, word)
             else:
                 merged.append(item)
-        before, crosses, best = 0, False, None
+        before, crosses, best, best_rank = 0, False, None, (False, 0)
         for item in merged:
             if item.anchors is not None:
                 words, inner, inner_x03 = item.anchors
                 candidate = (words, _add(before, inner), crosses or inner_x03)
-                usable = not candidate[2] or candidate[1] is not None
-                if usable and (best is None or min(map(len, words)) > min(map(len, best[0]))):
-                    best = candidate
+                # Best: one that bounds where the match starts (not after an unbounded run
+                # that can cross lines), then the longest shortest word.
+                rank = (not candidate[2] or candidate[1] is not None, min(map(len, words)))
+                if best is None or rank > best_rank:
+                    best, best_rank = candidate, rank
             before = _add(before, item.maxlen)
             crosses = crosses or item.x03
         maxlen = 0
@@ -201,11 +204,11 @@ class _Parser:
         return Info(0, False) if lookaround else inner
 
 
-def anchors(pattern: str) -> tuple[frozenset[str], int | None, bool] | None:
+def anchors(pattern: str) -> tuple[frozenset[str], float | None, bool] | None:
     """Lower-case ASCII literals one of which every match of `pattern` holds, with the most
     characters a match can span before it (None: only that it lies before any character that
-    no class of the pattern could match, that is on the same framed line), and whether it
-    starts every match. None if unknown."""
+    no class of the pattern could match, that is on the same framed line; math.inf: anywhere
+    before it), and whether it starts every match. None if unknown."""
     try:
         parser = _Parser(pattern)
         info = parser.alternation(True)
@@ -218,4 +221,5 @@ def anchors(pattern: str) -> tuple[frozenset[str], int | None, bool] | None:
     words, before, x03 = info.anchors
     if not all(w.isascii() for w in words):
         return None
-    return frozenset(w.lower() for w in words), (before if x03 else None), before == 0
+    reach = (math.inf if before is None else before) if x03 else None
+    return frozenset(w.lower() for w in words), reach, before == 0
