@@ -142,14 +142,16 @@ def framed_blocks(doc: Document) -> FramedLines:
 _FOLDS_TO_ASCII = re.compile("[\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96-\u1e9a\u1e9e\u212a\ufb00-\ufb06]")
 
 
-def _anchor_needles(patterns: list[str]) -> dict[str, tuple[int, float | None]] | None:
-    """The anchor literals of all patterns (see pattern_anchors.anchors), each with its length
-    and how far before it a match may start (None: on the same line); None when a pattern
-    has no known anchors. A literal that starts every match of the patterns that have it is
-    looked for only at a line start (framed: START + literal)."""
+def _anchor_needles(patterns: list[str]) -> dict[str, tuple[int, float | None, int]] | None:
+    """The anchor literals of all patterns (see pattern_anchors.anchors), each with its length,
+    how far before it a match may start (None: on the same line) and a bit mask of the
+    patterns that have it; None when a pattern has no known anchors. A literal that starts
+    every match of the patterns that have it is looked for only at a line start (framed:
+    START + literal)."""
     reach_of: dict[str, float | None] = {}
     starts_match: dict[str, bool] = {}
-    for pattern in patterns:
+    mask_of: dict[str, int] = {}
+    for i, pattern in enumerate(patterns):
         found = anchors(pattern)
         if found is None:
             return None
@@ -158,10 +160,11 @@ def _anchor_needles(patterns: list[str]) -> dict[str, tuple[int, float | None]] 
             windows = [r for r in (reach_of.get(word), reach) if r is not None]
             reach_of[word] = max(windows) if windows else None
             starts_match[word] = starts_match.get(word, True) and at_start
+            mask_of[word] = mask_of.get(word, 0) | 1 << i
     needles = {}
     for word, reach in reach_of.items():
         needle = _START + word if starts_match[word] else word
-        needles[needle] = (len(needle), reach)
+        needles[needle] = (len(needle), reach, mask_of[word])
     return needles or None
 
 
@@ -235,16 +238,31 @@ class PhraseMatcher:
         # The length test runs only where the patterns match (the first lookahead): most lines
         # fail the patterns on their first characters, sooner than the length test would pass.
         # Same matches as testing the length first, as lookaheads consume nothing.
-        self._line_regex = regex.compile(
-            f"{_START}(?=(?:{alternation}){_END})(?=[^{_END}]{{0,{pattern_max_chars}}}{_END})"
-            f"(?:{alternation}){_END}", flags,
-        ) if pattern_list else None
+        self._flags = flags
+        self._pattern_max_chars = pattern_max_chars
+        self._line_regex = self._line_regex_of(pattern_list) if pattern_list else None
+        self._line_regexes: dict[int, regex.Pattern] = {}  # by a bit mask of the patterns
         self._anchor_needles = _anchor_needles(pattern_list) if ignore_case else None
         self._anchors = _automaton(self._anchor_needles) if self._anchor_needles else None
-        self._pattern_max_chars = pattern_max_chars
         self._slot: int | None = None  # in _SHARED
         if ignore_case:  # join now: a join after documents were scanned makes them scanned again
             _SHARED.join(self)
+
+    def _line_regex_of(self, patterns: list[str]) -> regex.Pattern:
+        alternation = "|".join(f"(?:{p})" for p in patterns)
+        return regex.compile(
+            f"{_START}(?=(?:{alternation}){_END})(?=[^{_END}]{{0,{self._pattern_max_chars}}}{_END})"
+            f"(?:{alternation}){_END}", self._flags,
+        )
+
+    def _line_regex_for(self, mask: int) -> regex.Pattern:
+        """The line regex of the patterns in the bit mask: on a line where the others cannot
+        match, it matches as the line regex of all patterns does."""
+        found = self._line_regexes.get(mask)
+        if found is None:
+            chosen = [p for i, p in enumerate(self._patterns) if mask >> i & 1]
+            found = self._line_regexes[mask] = self._line_regex_of(chosen)
+        return found
 
     def __len__(self) -> int:
         return len(self._exact) + self._prefix_count + len(self._patterns)
@@ -304,7 +322,7 @@ class PhraseMatcher:
         return hits
 
     def _line_matches(self, joined: str, lowered: str | None, starts: list[int],
-                      anchor_hits: list[tuple[int, tuple[int, float | None]]] | None) -> Iterator[regex.Match]:
+                      anchor_hits: list[tuple[int, tuple[int, float | None, int]]] | None) -> Iterator[regex.Match]:
         """The line regex's finditer over `joined`, tried only on lines near an anchor literal.
 
         `lowered` is `joined` lower-cased (same offsets), holding no character that case-folds
@@ -322,23 +340,25 @@ class PhraseMatcher:
         for line in sorted(lines):
             # finditer resumes after the previous match; a match starts on a short line
             if starts[line] >= cursor and ends[line] - starts[line] - 3 <= self._pattern_max_chars:
-                m = self._line_regex.match(joined, starts[line])
+                m = self._line_regex_for(lines[line]).match(joined, starts[line])
                 if m:
                     cursor = m.end()
                     yield m
 
     @staticmethod
-    def _candidate_lines(anchor_hits: Iterable[tuple[int, tuple[int, float | None]]],
-                         starts: list[int]) -> set[int] | None:
-        """The lines a match can start on, given the anchors found; None: any line."""
-        lines: set[int] = set()
-        for last_char, (length, reach) in anchor_hits:
+    def _candidate_lines(anchor_hits: Iterable[tuple[int, tuple[int, float | None, int]]],
+                         starts: list[int]) -> dict[int, int] | None:
+        """The lines a match can start on, given the anchors found, each with a bit mask of
+        the patterns that can match there; None: any line, any pattern."""
+        lines: dict[int, int] = {}
+        for last_char, (length, reach, mask) in anchor_hits:
             if reach == math.inf:
                 return None
             at = last_char - length + 1
             last = bisect.bisect_right(starts, at) - 1
             first = last if reach is None else bisect.bisect_left(starts, at - 1 - reach)
-            lines.update(range(first, last + 1))
+            for line in range(first, last + 1):
+                lines[line] = lines.get(line, 0) | mask
         return lines
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match]:

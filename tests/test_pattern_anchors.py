@@ -1,3 +1,5 @@
+import math
+
 from newslint.pattern_anchors import anchors
 
 
@@ -19,9 +21,14 @@ def test_optional_parts_give_no_anchor():
     assert anchors(r"(?:about\s+)?\d+") is None
 
 
-def test_a_prefix_that_can_cross_lines_needs_a_bound():
+def test_a_prefix_that_can_cross_lines_bounds_the_reach():
     assert anchors(r"[^.!?]{0,60}(?:/|\s)(?:reuters|afp)") == (frozenset({"reuters", "afp"}), 61, False)
-    assert anchors(r"[^.!?]*\s(?:reuters|afp)") is None
+    # unbounded: the match may start on any line before the literal
+    assert anchors(r"[^.!?]*\s(?:reuters|afp)") == (frozenset({"reuters", "afp"}), math.inf, False)
+
+
+def test_a_bounded_literal_is_preferred_to_one_after_an_unbounded_run():
+    assert anchors(r"news[^|]*\|[^|]*") == (frozenset({"news"}), None, True)
 
 
 def test_unknown_syntax_gives_no_anchor():
