@@ -26,6 +26,10 @@ class Info:
 
 
 _SAFE_ESCAPES = set("sdw")  # classes that never match a control character
+_NEGATED_ESCAPES = set("SDW")  # classes that do
+# Non-ASCII characters that only ever match themselves, ignoring case: no character's lower,
+# upper, title or case-folded form holds them (checked over all of Unicode).
+_CASELESS = set("©®™°")
 _ZERO = set("bBAZ")
 _SAFE_PROPS = {"L", "Lu", "Ll", "Lt", "Lm", "Lo", "N", "Nd", "M", "Mn"}
 
@@ -133,6 +137,8 @@ class _Parser:
         self.i += 1
         if c in _SAFE_ESCAPES:
             return Info(1, False)
+        if c in _NEGATED_ESCAPES:
+            return Info(1, True)
         if c in _ZERO:
             return Info(0, False)
         if c == "p":
@@ -161,7 +167,7 @@ class _Parser:
             if c == "]" and not first:
                 self.i += 1
                 return Info(1, x03)
-            first = False
+            leading, first = first, False
             self.i += 1
             if c == "[":
                 raise Unsupported("nested set")
@@ -170,9 +176,11 @@ class _Parser:
                 self.i += 1
                 if e == "p":
                     self.prop()
+                elif e in _NEGATED_ESCAPES:
+                    x03 = True
                 elif e.isalnum() and e not in _SAFE_ESCAPES:
                     raise Unsupported("\\" + e)
-            elif c == "-" and self.peek() != "]" and not first:
+            elif c == "-" and self.peek() != "]" and not leading:  # a range
                 raise Unsupported("range")
             elif ord(c) < 32:
                 x03 = True
@@ -205,8 +213,8 @@ class _Parser:
 
 
 def anchors(pattern: str) -> tuple[frozenset[str], float | None, bool] | None:
-    """Lower-case ASCII literals one of which every match of `pattern` holds, with the most
-    characters a match can span before it (None: only that it lies before any character that
+    """Lower-case literals (ASCII, or _CASELESS) one of which every match of `pattern` holds,
+    with the most characters a match can span before it (None: only that it lies before any character that
     no class of the pattern could match, that is on the same framed line; math.inf: anywhere
     before it), and whether it starts every match. None if unknown."""
     try:
@@ -219,7 +227,7 @@ def anchors(pattern: str) -> tuple[frozenset[str], float | None, bool] | None:
     if info.anchors is None:
         return None
     words, before, x03 = info.anchors
-    if not all(w.isascii() for w in words):
+    if not all(c.isascii() or c in _CASELESS for w in words for c in w):
         return None
     reach = (math.inf if before is None else before) if x03 else None
     return frozenset(w.lower() for w in words), reach, before == 0

@@ -36,3 +36,18 @@ def test_unknown_syntax_gives_no_anchor():
     assert anchors(r"(?i:news)") is None
     assert anchors(r"\x41bc") is None
     assert anchors(r"réaction") is None
+
+
+def test_negated_classes_can_cross_lines():
+    assert anchors(r"more\s+from\s+\S.{0,50}") == (frozenset({"more"}), None, True)
+    assert anchors(r"\S{0,5}\s(?:reuters|afp)") == (frozenset({"reuters", "afp"}), 6, False)
+
+
+def test_a_leading_dash_in_a_set_is_a_character_not_a_range():
+    assert anchors(r"[-–]\s*rights reserved") == (frozenset({"rights reserved"}), None, False)
+    assert anchors(r"[a-z]\s*rights reserved") is None
+
+
+def test_caseless_symbols_are_literals():
+    assert anchors(r"(?:copyright\s*)?(?:©|\(c\))\s*\d{4}") == (frozenset({"©", "(c)"}), None, False)
+    assert anchors(r"über") is None  # "Ü" matches it too
