@@ -142,13 +142,12 @@ def framed_blocks(doc: Document) -> FramedLines:
 _FOLDS_TO_ASCII = re.compile("[\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96-\u1e9a\u1e9e\u212a\ufb00-\ufb06]")
 
 
-def _anchor_needles(patterns: list[str]) -> dict[str, tuple[int, float | None, int]] | None:
+def _anchor_needles(patterns: list[str]) -> dict[str, tuple[int, tuple[float, float], int]] | None:
     """The anchor literals of all patterns (see pattern_anchors.anchors), each with its length,
-    how far before it a match may start (None: on the same line) and a bit mask of the
-    patterns that have it; None when a pattern has no known anchors. A literal that starts
-    every match of the patterns that have it is looked for only at a line start (framed:
-    START + literal)."""
-    reach_of: dict[str, float | None] = {}
+    how far before it a match may start, and a bit mask of the patterns that have it; None
+    when a pattern has no known anchors. A literal that starts every match of the patterns
+    that have it is looked for only at a line start (framed: START + literal)."""
+    reach_of: dict[str, tuple[float, float]] = {}
     starts_match: dict[str, bool] = {}
     mask_of: dict[str, int] = {}
     for i, pattern in enumerate(patterns):
@@ -157,8 +156,8 @@ def _anchor_needles(patterns: list[str]) -> dict[str, tuple[int, float | None, i
             return None
         words, reach, at_start = found
         for word in words:  # a word of several patterns: the widest reach
-            windows = [r for r in (reach_of.get(word), reach) if r is not None]
-            reach_of[word] = max(windows) if windows else None
+            widest = reach_of.get(word, reach)
+            reach_of[word] = (max(widest[0], reach[0]), max(widest[1], reach[1]))
             starts_match[word] = starts_match.get(word, True) and at_start
             mask_of[word] = mask_of.get(word, 0) | 1 << i
     needles = {}
@@ -322,7 +321,7 @@ class PhraseMatcher:
         return hits
 
     def _line_matches(self, joined: str, lowered: str | None, starts: list[int],
-                      anchor_hits: list[tuple[int, tuple[int, float | None, int]]] | None) -> Iterator[regex.Match]:
+                      anchor_hits: list[tuple[int, tuple[int, tuple[float, float], int]]] | None) -> Iterator[regex.Match]:
         """The line regex's finditer over `joined`, tried only on lines near an anchor literal.
 
         `lowered` is `joined` lower-cased (same offsets), holding no character that case-folds
@@ -346,17 +345,19 @@ class PhraseMatcher:
                     yield m
 
     @staticmethod
-    def _candidate_lines(anchor_hits: Iterable[tuple[int, tuple[int, float | None, int]]],
+    def _candidate_lines(anchor_hits: Iterable[tuple[int, tuple[int, tuple[float, float], int]]],
                          starts: list[int]) -> dict[int, int] | None:
         """The lines a match can start on, given the anchors found, each with a bit mask of
         the patterns that can match there; None: any line, any pattern."""
         lines: dict[int, int] = {}
-        for last_char, (length, reach, mask) in anchor_hits:
-            if reach == math.inf:
-                return None
+        for last_char, (length, (chars, line_chars), mask) in anchor_hits:
             at = last_char - length + 1
-            last = bisect.bisect_right(starts, at) - 1
-            first = last if reach is None else bisect.bisect_left(starts, at - 1 - reach)
+            first = last = bisect.bisect_right(starts, at) - 1
+            if line_chars:  # the match can start on an earlier line
+                bound = max(at - 1 - chars, starts[last] - line_chars)
+                if bound == -math.inf:
+                    return None
+                first = bisect.bisect_left(starts, bound)
             for line in range(first, last + 1):
                 lines[line] = lines.get(line, 0) | mask
         return lines

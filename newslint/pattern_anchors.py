@@ -19,9 +19,10 @@ class Unsupported(Exception):
 class Info:
     maxlen: int | None  # most characters a match spans (None: unbounded)
     x03: bool  # can match a frame character
-    # literals one of which every match holds, with the most characters before it and whether
-    # those can hold a frame character; None when no such set is known
-    anchors: tuple[frozenset[str], int | None, bool] | None = None
+    # literals one of which every match holds, with the most characters before it, whether
+    # those can hold a frame character, and the most characters before it up to the last
+    # that can; None when no such set is known
+    anchors: tuple[frozenset[str], int | None, bool, int | None] | None = None
     char: str | None = None  # a plain literal character (joins neighbours into a word)
 
 
@@ -56,10 +57,11 @@ class _Parser:
         anchors = None
         if all(b.anchors for b in branches):
             words = frozenset().union(*(b.anchors[0] for b in branches))
-            before = 0
+            before, crossing = 0, 0
             for b in branches:
                 before = None if before is None or b.anchors[1] is None else max(before, b.anchors[1])
-            anchors = (words, before, any(b.anchors[2] for b in branches))
+                crossing = None if crossing is None or b.anchors[3] is None else max(crossing, b.anchors[3])
+            anchors = (words, before, any(b.anchors[2] for b in branches), crossing)
         return Info(maxlen, any(b.x03 for b in branches), anchors)
 
     def sequence(self, literal_ok: bool) -> Info:
@@ -71,21 +73,26 @@ class _Parser:
         for item in items:
             if item.char is not None and merged and merged[-1].char is not None:
                 word = merged[-1].char + item.char
-                merged[-1] = Info(len(word), False, (frozenset([word]), 0, False) if literal_ok else None, word)
+                merged[-1] = Info(len(word), False, (frozenset([word]), 0, False, 0) if literal_ok else None, word)
             else:
                 merged.append(item)
-        before, crosses, best, best_rank = 0, False, None, (False, 0)
+        # crossing: the most characters up to the end of the last item that can cross lines
+        before, crosses, crossing, best, best_rank = 0, False, 0, None, (False, 0)
         for item in merged:
             if item.anchors is not None:
-                words, inner, inner_x03 = item.anchors
-                candidate = (words, _add(before, inner), crosses or inner_x03)
+                words, inner, inner_x03, inner_crossing = item.anchors
+                candidate = (words, _add(before, inner), crosses or inner_x03,
+                             _add(before, inner_crossing) if inner_x03 else crossing)
                 # Best: one that bounds where the match starts (not after an unbounded run
                 # that can cross lines), then the longest shortest word.
-                rank = (not candidate[2] or candidate[1] is not None, min(map(len, words)))
+                rank = (not candidate[2] or candidate[1] is not None or candidate[3] is not None,
+                        min(map(len, words)))
                 if best is None or rank > best_rank:
                     best, best_rank = candidate, rank
             before = _add(before, item.maxlen)
             crosses = crosses or item.x03
+            if item.x03:
+                crossing = before
         maxlen = 0
         for item in merged:
             maxlen = _add(maxlen, item.maxlen)
@@ -130,7 +137,7 @@ class _Parser:
             raise Unsupported(c)
         if ord(c) < 32:
             return Info(1, True)
-        return Info(1, False, (frozenset([c]), 0, False) if literal_ok else None, c if literal_ok else None)
+        return Info(1, False, (frozenset([c]), 0, False, 0) if literal_ok else None, c if literal_ok else None)
 
     def escape(self, literal_ok: bool) -> Info:
         c = self.p[self.i]
@@ -146,7 +153,7 @@ class _Parser:
             return Info(1, False)
         if c.isalnum():
             raise Unsupported("\\" + c)
-        return Info(1, False, (frozenset([c]), 0, False) if literal_ok else None, c if literal_ok else None)
+        return Info(1, False, (frozenset([c]), 0, False, 0) if literal_ok else None, c if literal_ok else None)
 
     def prop(self) -> None:
         if self.peek() != "{":
@@ -212,11 +219,11 @@ class _Parser:
         return Info(0, False) if lookaround else inner
 
 
-def anchors(pattern: str) -> tuple[frozenset[str], float | None, bool] | None:
-    """Lower-case literals (ASCII, or _CASELESS) one of which every match of `pattern` holds,
-    with the most characters a match can span before it (None: only that it lies before any character that
-    no class of the pattern could match, that is on the same framed line; math.inf: anywhere
-    before it), and whether it starts every match. None if unknown."""
+def anchors(pattern: str) -> tuple[frozenset[str], tuple[float, float], bool] | None:
+    """Lower-case literals (ASCII, or _CASELESS) one of which every match of `pattern` holds;
+    where a match can start: (at most n characters before the literal, at most m characters
+    before the start of the literal's framed line; math.inf: unbounded), so (inf, 0) is on
+    the same line; and whether the literal starts every match. None if unknown."""
     try:
         parser = _Parser(pattern)
         info = parser.alternation(True)
@@ -226,8 +233,11 @@ def anchors(pattern: str) -> tuple[frozenset[str], float | None, bool] | None:
         return None
     if info.anchors is None:
         return None
-    words, before, x03 = info.anchors
+    words, before, x03, crossing = info.anchors
     if not all(c.isascii() or c in _CASELESS for w in words for c in w):
         return None
-    reach = (math.inf if before is None else before) if x03 else None
+    # A part of a match that cannot cross a frame lies on one line: only the characters up
+    # to the last part that can cross may reach back over earlier lines.
+    line = 0 if not x03 else math.inf if crossing is None else crossing
+    reach = (math.inf if before is None else before, line)
     return frozenset(w.lower() for w in words), reach, before == 0
