@@ -240,7 +240,8 @@ class PhraseMatcher:
         self._flags = flags
         self._pattern_max_chars = pattern_max_chars
         self._line_regex = self._line_regex_of(pattern_list) if pattern_list else None
-        self._line_regexes: dict[int, regex.Pattern] = {}  # by a bit mask of the patterns
+        self._pattern_line_regexes: dict[int, regex.Pattern] = {}  # by pattern index
+        self._line_regexes: dict[int, tuple[regex.Pattern, ...]] = {}  # by a bit mask of the patterns
         self._anchor_needles = _anchor_needles(pattern_list) if ignore_case else None
         self._anchors = _automaton(self._anchor_needles) if self._anchor_needles else None
         self._slot: int | None = None  # in _SHARED
@@ -254,14 +255,25 @@ class PhraseMatcher:
             f"(?:{alternation}){_END}", self._flags,
         )
 
-    def _line_regex_for(self, mask: int) -> regex.Pattern:
-        """The line regex of the patterns in the bit mask: on a line where the others cannot
-        match, it matches as the line regex of all patterns does."""
+    def _line_regexes_for(self, mask: int) -> tuple[regex.Pattern, ...]:
+        """The line regexes of the patterns in the bit mask, each compiled when first needed.
+
+        On a line where the other patterns cannot match, the first of these that matches
+        matches as the line regex of all patterns does: an alternation takes the first of its
+        branches that matches. (No backreferences: they leave a pattern without anchors.)
+        """
         found = self._line_regexes.get(mask)
         if found is None:
-            chosen = [p for i, p in enumerate(self._patterns) if mask >> i & 1]
-            found = self._line_regexes[mask] = self._line_regex_of(chosen)
+            found = self._line_regexes[mask] = tuple(
+                self._pattern_line_regex(i) for i in range(len(self._patterns)) if mask >> i & 1)
         return found
+
+    def _pattern_line_regex(self, i: int) -> regex.Pattern:
+        if len(self._patterns) == 1:
+            return self._line_regex
+        if i not in self._pattern_line_regexes:
+            self._pattern_line_regexes[i] = self._line_regex_of([self._patterns[i]])
+        return self._pattern_line_regexes[i]
 
     def __len__(self) -> int:
         return len(self._exact) + self._prefix_count + len(self._patterns)
@@ -339,10 +351,12 @@ class PhraseMatcher:
         for line in sorted(lines):
             # finditer resumes after the previous match; a match starts on a short line
             if starts[line] >= cursor and ends[line] - starts[line] - 3 <= self._pattern_max_chars:
-                m = self._line_regex_for(lines[line]).match(joined, starts[line])
-                if m:
-                    cursor = m.end()
-                    yield m
+                for line_regex in self._line_regexes_for(lines[line]):
+                    m = line_regex.match(joined, starts[line])
+                    if m:
+                        cursor = m.end()
+                        yield m
+                        break
 
     @staticmethod
     def _candidate_lines(anchor_hits: Iterable[tuple[int, tuple[int, tuple[float, float], int]]],
