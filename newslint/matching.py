@@ -366,13 +366,14 @@ class PhraseMatcher:
         lines: dict[int, int] = {}
         for last_char, (length, (chars, line_chars), mask) in anchor_hits:
             at = last_char - length + 1
-            first = last = bisect.bisect_right(starts, at) - 1
-            if line_chars:  # the match can start on an earlier line
-                bound = max(at - 1 - chars, starts[last] - line_chars)
-                if bound == -math.inf:
-                    return None
-                first = bisect.bisect_left(starts, bound)
-            for line in range(first, last + 1):
+            last = bisect.bisect_right(starts, at) - 1
+            if not line_chars:  # on the literal's line
+                lines[last] = lines.get(last, 0) | mask
+                continue
+            bound = max(at - 1 - chars, starts[last] - line_chars)
+            if bound == -math.inf:
+                return None
+            for line in range(bisect.bisect_left(starts, bound), last + 1):
                 lines[line] = lines.get(line, 0) | mask
         return lines
 
