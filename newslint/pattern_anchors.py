@@ -7,6 +7,7 @@ such as the \x02/\x03 that frame lines in matching.FramedLines.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 
@@ -18,13 +19,18 @@ class Unsupported(Exception):
 class Info:
     maxlen: int | None  # most characters a match spans (None: unbounded)
     x03: bool  # can match a frame character
-    # literals one of which every match holds, with the most characters before it and whether
-    # those can hold a frame character; None when no such set is known
-    anchors: tuple[frozenset[str], int | None, bool] | None = None
+    # literals one of which every match holds, with the most characters before it, whether
+    # those can hold a frame character, and the most characters before it up to the last
+    # that can; None when no such set is known
+    anchors: tuple[frozenset[str], int | None, bool, int | None] | None = None
     char: str | None = None  # a plain literal character (joins neighbours into a word)
 
 
 _SAFE_ESCAPES = set("sdw")  # classes that never match a control character
+_NEGATED_ESCAPES = set("SDW")  # classes that do
+# Non-ASCII characters that only ever match themselves, ignoring case: no character's lower,
+# upper, title or case-folded form holds them (checked over all of Unicode).
+_CASELESS = set("©®™°")
 _ZERO = set("bBAZ")
 _SAFE_PROPS = {"L", "Lu", "Ll", "Lt", "Lm", "Lo", "N", "Nd", "M", "Mn"}
 
@@ -51,10 +57,11 @@ class _Parser:
         anchors = None
         if all(b.anchors for b in branches):
             words = frozenset().union(*(b.anchors[0] for b in branches))
-            before = 0
+            before, crossing = 0, 0
             for b in branches:
                 before = None if before is None or b.anchors[1] is None else max(before, b.anchors[1])
-            anchors = (words, before, any(b.anchors[2] for b in branches))
+                crossing = None if crossing is None or b.anchors[3] is None else max(crossing, b.anchors[3])
+            anchors = (words, before, any(b.anchors[2] for b in branches), crossing)
         return Info(maxlen, any(b.x03 for b in branches), anchors)
 
     def sequence(self, literal_ok: bool) -> Info:
@@ -66,19 +73,26 @@ class _Parser:
         for item in items:
             if item.char is not None and merged and merged[-1].char is not None:
                 word = merged[-1].char + item.char
-                merged[-1] = Info(len(word), False, (frozenset([word]), 0, False) if literal_ok else None, word)
+                merged[-1] = Info(len(word), False, (frozenset([word]), 0, False, 0) if literal_ok else None, word)
             else:
                 merged.append(item)
-        before, crosses, best = 0, False, None
+        # crossing: the most characters up to the end of the last item that can cross lines
+        before, crosses, crossing, best, best_rank = 0, False, 0, None, (False, 0)
         for item in merged:
             if item.anchors is not None:
-                words, inner, inner_x03 = item.anchors
-                candidate = (words, _add(before, inner), crosses or inner_x03)
-                usable = not candidate[2] or candidate[1] is not None
-                if usable and (best is None or min(map(len, words)) > min(map(len, best[0]))):
-                    best = candidate
+                words, inner, inner_x03, inner_crossing = item.anchors
+                candidate = (words, _add(before, inner), crosses or inner_x03,
+                             _add(before, inner_crossing) if inner_x03 else crossing)
+                # Best: one that bounds where the match starts (not after an unbounded run
+                # that can cross lines), then the longest shortest word.
+                rank = (not candidate[2] or candidate[1] is not None or candidate[3] is not None,
+                        min(map(len, words)))
+                if best is None or rank > best_rank:
+                    best, best_rank = candidate, rank
             before = _add(before, item.maxlen)
             crosses = crosses or item.x03
+            if item.x03:
+                crossing = before
         maxlen = 0
         for item in merged:
             maxlen = _add(maxlen, item.maxlen)
@@ -123,13 +137,15 @@ class _Parser:
             raise Unsupported(c)
         if ord(c) < 32:
             return Info(1, True)
-        return Info(1, False, (frozenset([c]), 0, False) if literal_ok else None, c if literal_ok else None)
+        return Info(1, False, (frozenset([c]), 0, False, 0) if literal_ok else None, c if literal_ok else None)
 
     def escape(self, literal_ok: bool) -> Info:
         c = self.p[self.i]
         self.i += 1
         if c in _SAFE_ESCAPES:
             return Info(1, False)
+        if c in _NEGATED_ESCAPES:
+            return Info(1, True)
         if c in _ZERO:
             return Info(0, False)
         if c == "p":
@@ -137,7 +153,7 @@ class _Parser:
             return Info(1, False)
         if c.isalnum():
             raise Unsupported("\\" + c)
-        return Info(1, False, (frozenset([c]), 0, False) if literal_ok else None, c if literal_ok else None)
+        return Info(1, False, (frozenset([c]), 0, False, 0) if literal_ok else None, c if literal_ok else None)
 
     def prop(self) -> None:
         if self.peek() != "{":
@@ -158,7 +174,7 @@ class _Parser:
             if c == "]" and not first:
                 self.i += 1
                 return Info(1, x03)
-            first = False
+            leading, first = first, False
             self.i += 1
             if c == "[":
                 raise Unsupported("nested set")
@@ -167,9 +183,11 @@ class _Parser:
                 self.i += 1
                 if e == "p":
                     self.prop()
+                elif e in _NEGATED_ESCAPES:
+                    x03 = True
                 elif e.isalnum() and e not in _SAFE_ESCAPES:
                     raise Unsupported("\\" + e)
-            elif c == "-" and self.peek() != "]" and not first:
+            elif c == "-" and self.peek() != "]" and not leading:  # a range
                 raise Unsupported("range")
             elif ord(c) < 32:
                 x03 = True
@@ -201,10 +219,11 @@ class _Parser:
         return Info(0, False) if lookaround else inner
 
 
-def anchors(pattern: str) -> tuple[frozenset[str], int | None] | None:
-    """Lower-case ASCII literals one of which every match of `pattern` holds, with the most
-    characters a match can span before it (None: only that it lies before any character that
-    no class of the pattern could match, that is on the same framed line). None if unknown."""
+def anchors(pattern: str) -> tuple[frozenset[str], tuple[float, float], bool] | None:
+    """Lower-case literals (ASCII, or _CASELESS) one of which every match of `pattern` holds;
+    where a match can start: (at most n characters before the literal, at most m characters
+    before the start of the literal's framed line; math.inf: unbounded), so (inf, 0) is on
+    the same line; and whether the literal starts every match. None if unknown."""
     try:
         parser = _Parser(pattern)
         info = parser.alternation(True)
@@ -214,7 +233,11 @@ def anchors(pattern: str) -> tuple[frozenset[str], int | None] | None:
         return None
     if info.anchors is None:
         return None
-    words, before, x03 = info.anchors
-    if not all(w.isascii() for w in words):
+    words, before, x03, crossing = info.anchors
+    if not all(c.isascii() or c in _CASELESS for w in words for c in w):
         return None
-    return frozenset(w.lower() for w in words), (before if x03 else None)
+    # A part of a match that cannot cross a frame lies on one line: only the characters up
+    # to the last part that can cross may reach back over earlier lines.
+    line = 0 if not x03 else math.inf if crossing is None else crossing
+    reach = (math.inf if before is None else before, line)
+    return frozenset(w.lower() for w in words), reach, before == 0
