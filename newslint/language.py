@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+import re
+
 import regex
 
 from newslint.document import Document
@@ -34,6 +36,32 @@ STOPWORDS: dict[str, frozenset[str]] = {
         dit""".split()),
 }
 _WORD = regex.compile(r"\p{L}+(?:['\u2019]\p{L}+)?")
+
+# regex's Unicode property tests are slow; stdlib re runs a class of explicit code point
+# ranges fast. Below TABLE_END such classes are spelled out from regex's own tables, so they
+# match exactly the same characters there; text with a character at or above TABLE_END
+# (CJK, emoji, ...) keeps the regex patterns.
+TABLE_END = 0x3000
+OUTSIDE_TABLE = re.compile(f"[^\\x00-\\u{TABLE_END - 1:04x}]")
+_TABLE_CHARS = "".join(map(chr, range(TABLE_END)))
+
+
+def spelled_class(pattern: str) -> str:
+    """The code points below TABLE_END that the one-character regex `pattern` matches, as
+    ranges to put inside a stdlib re class ("[...]")."""
+    points = [ord(c) for c in regex.findall(pattern, _TABLE_CHARS)]
+    ranges: list[list[int]] = []
+    for point in points:
+        if ranges and ranges[-1][1] == point - 1:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    return "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in ranges)
+
+
+LETTERS = spelled_class(r"\p{L}")
+NUMBERS = spelled_class(r"\p{N}")
+MARKS = spelled_class(r"\p{M}")
 _SAMPLE_CHARS = 20_000
 _MIN_VOTES = 3  # fewer stop words than this: too little text to tell
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import repeat
+from operator import itemgetter, sub
 from typing import NamedTuple
 
 import re
@@ -24,6 +25,7 @@ import re
 import regex
 
 from newslint.document import Document
+from newslint.language import LETTERS, MARKS, NUMBERS, OUTSIDE_TABLE
 from newslint.titles import block_comparison_keys, title_keys
 
 # Function words of the languages seen in scraped news; the share of them among a block's
@@ -118,20 +120,29 @@ def _features(stripped: str, next_text: str, cjk_possible: bool, separator_possi
         tokens = _WORD.findall(stripped)
         cjk = len(_CJK.findall(stripped)) if cjk_possible else 0
     n = len(tokens)
+    digits, upper, cased = _first_char_counts("".join(map(_first_char, tokens)))
+    stops = sum(map(STOP_WORDS.__contains__, map(str.lower, tokens)))
     # CJK text has no spaces: count two characters as a word so lengths compare.
-    words = n + cjk // 2
-    # First characters of the words, counted in C rather than in a loop.
-    firsts = "".join(map(_first_char, tokens))
-    if firsts.isascii():  # letters and digits only
+    return _shape(stripped, next_text, n + cjk // 2, n, stops, digits, upper, cased,
+                  cjk * 3 >= sum(map(len, tokens)) if cjk else not tokens,
+                  separator_possible, code_possible, digit_possible)
+
+
+def _first_char_counts(firsts: str) -> tuple[int, int, int]:
+    """(digits, upper-case letters, letters) among the first characters of a block's words."""
+    if firsts.isascii():  # letters and digits only: counted in C rather than in a loop
         ascii_firsts = firsts.encode()
         digits = len(ascii_firsts.translate(None, _ASCII_NON_DIGITS))
-        cased = n - digits
-        upper = len(ascii_firsts.translate(None, _ASCII_NON_UPPER))
-    else:
-        cased = sum(map(str.isalpha, firsts))
-        upper = sum(map(str.isupper, filter(str.isalpha, firsts)))
-        digits = sum(map(str.isdigit, firsts))
-    stops = sum(map(STOP_WORDS.__contains__, map(str.lower, tokens)))
+        return digits, len(ascii_firsts.translate(None, _ASCII_NON_UPPER)), len(firsts) - digits
+    return (sum(map(str.isdigit, firsts)), sum(map(str.isupper, filter(str.isalpha, firsts))),
+            sum(map(str.isalpha, firsts)))
+
+
+def _shape(stripped: str, next_text: str, words: int, n: int, stops: int, digits: int, upper: int,
+           cased: int, cjk: bool, separator_possible: bool, code_possible: bool,
+           digit_possible: bool) -> BlockFeatures:
+    """BlockFeatures from a block's text and its word counts (`n` words matched, `words` with
+    CJK characters counted in)."""
     # The end-anchored patterns only need the end of a long block.
     tail = stripped[-40:]
     counted = stripped if n <= 3 else tail
@@ -154,7 +165,7 @@ def _features(stripped: str, next_text: str, cjk_possible: bool, separator_possi
         next_text.lstrip()[:1].islower(),  # continued
         digit_possible and bool(_SCHEDULE_ITEM.match(stripped)),  # schedule_item
         stripped.endswith(":"),  # announces
-        cjk * 3 >= sum(map(len, tokens)) if cjk else not tokens,  # cjk
+        cjk,
     )
 
 
@@ -266,16 +277,54 @@ def document_features(doc: Document) -> list[BlockFeatures]:
     """Features of every block, computed once per document (they do not depend on widgets)."""
     cached = doc.__dict__.get("_block_features")
     if cached is None:
-        blocks = doc.blocks
+        texts = [block.text for block in doc.blocks]
+        nexts = texts[1:] + [""]
         separators = _blocks_with(doc, _SEPARATOR_CHAR)
         code = _blocks_with(doc, _CODE_CHAR)
         digits = _blocks_with(doc, _DIGIT)
-        cjk = _CJK_RANGES.search(doc.text) is not None
-        cached = [_features(block.text, blocks[i + 1].text if i + 1 < len(blocks) else "", cjk,
-                            i in separators, i in code, i in digits)
-                  for i, block in enumerate(blocks)]
+        if _CJK_RANGES.search(doc.text) is not None or _BREAK in doc.text:
+            cached = [_features(text, nexts[i], True, i in separators, i in code, i in digits)
+                      for i, text in enumerate(texts)]
+        else:
+            cached = [_shape(text, nexts[i], n, n, *counts, not n, i in separators, i in code, i in digits)
+                      for i, (text, n, *counts) in enumerate(zip(texts, *_word_counts(texts)))]
         doc.__dict__["_block_features"] = cached
     return cached
+
+
+# Word statistics of all blocks of a document without CJK text, in a few C-level passes:
+# the blocks joined with _BREAK are tokenised once (the break is a token of its own, and
+# no word holds it), and strings with one character per word are split at the breaks.
+_BREAK = "\x00"
+_WORD_OR_BREAK = regex.compile(_WORD.pattern + "|\x00")
+# The same with the faster re, for text without characters beyond language.TABLE_END.
+_TABLE_WORD_OR_BREAK = re.compile(
+    f"[{LETTERS}{NUMBERS}][{LETTERS}{NUMBERS}{MARKS}'\u2019\\-]*|\x00")
+# One character per word: "s" for a stop word (lower-cased), the break kept, else nothing.
+_STOP_MARK = dict.fromkeys(STOP_WORDS, "s") | {_BREAK: _BREAK}
+# First characters (ASCII) as classes: "d" digit, "u" upper-case letter, "l" other letter.
+_FIRST_CLASS = bytes.maketrans(
+    bytes(range(128)),
+    bytes(0 if c == 0 else ord("d") if chr(c).isdigit() else ord("u") if chr(c).isupper()
+          else ord("l") for c in range(128)))
+
+
+def _word_counts(texts: list[str]) -> tuple[list[int], ...]:
+    """Per block: words, stop words, words starting with a digit, with an upper-case letter,
+    with a letter (the counts `_features` takes from each block's own tokens)."""
+    joined = _BREAK.join(texts)
+    pattern = _TABLE_WORD_OR_BREAK if OUTSIDE_TABLE.search(joined) is None else _WORD_OR_BREAK
+    tokens = pattern.findall(joined)
+    stops = "".join(map(_STOP_MARK.get, map(str.lower, tokens), repeat(""))).split(_BREAK)
+    firsts = "".join(map(_first_char, tokens))
+    if firsts.isascii():
+        classes = firsts.encode().translate(_FIRST_CLASS).split(b"\x00")
+        digits = list(map(bytes.count, classes, repeat(b"d")))
+        return (list(map(len, classes)), list(map(len, stops)), digits,
+                list(map(bytes.count, classes, repeat(b"u"))), list(map(sub, map(len, classes), digits)))
+    counts = list(map(_first_char_counts, firsts.split(_BREAK)))
+    return ([len(block) for block in firsts.split(_BREAK)], list(map(len, stops)),
+            *map(list, zip(*counts)))
 
 
 def _blocks_with(doc: Document, pattern: re.Pattern | regex.Pattern) -> set[int]:
