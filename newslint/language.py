@@ -93,24 +93,37 @@ _LATIN_WORD = regex.compile(r"\p{L}*[a-zA-Z\u00c0-\u024f]")
 _NON_LATIN_LETTER = regex.compile(r"[^\P{L}a-zA-Z\u00c0-\u024f]")
 
 
+# The patterns above with the faster re, for samples without characters beyond TABLE_END.
+_TABLE_WORD = re.compile(f"[{LETTERS}]+(?:['\u2019][{LETTERS}]+)?")
+_TABLE_NON_LATIN_LETTER = re.compile(f"[{spelled_class(_NON_LATIN_LETTER.pattern)}]")
+
+
 def profile(doc: Document) -> LanguageProfile:
     cached = doc.__dict__.get("_language_profile")
     if cached is None:
-        words = _WORD.findall(doc.text, 0, _SAMPLE_CHARS)
-        votes: Counter[str] = Counter()
-        for word in words:
-            languages = _LANGUAGES_OF.get(word.lower())
-            if languages:
-                votes.update(languages)
+        table = OUTSIDE_TABLE.search(doc.text, 0, _SAMPLE_CHARS) is None
+        words = (_TABLE_WORD if table else _WORD).findall(doc.text, 0, _SAMPLE_CHARS)
+        votes = _votes(words)
         # A word counts as Latin-script when any of its letters is (one C-level match each);
         # a sample with no letter outside the Latin script needs no per-word test.
-        if _NON_LATIN_LETTER.search(doc.text, 0, _SAMPLE_CHARS) is None:
+        non_latin = _TABLE_NON_LATIN_LETTER if table else _NON_LATIN_LETTER
+        if non_latin.search(doc.text, 0, _SAMPLE_CHARS) is None:
             latin = len(words)
         else:
             latin = sum(1 for word in words if _LATIN_WORD.match(word))
         cached = LanguageProfile(len(words), votes["en"], votes, len(words) - latin > latin)
         doc.__dict__["_language_profile"] = cached
     return cached
+
+
+def _votes(words: list[str]) -> Counter[str]:
+    """Stop-word hits per language: each distinct set of languages is counted in C first.
+    Languages enter in the order of their first hit (most_common breaks ties by it)."""
+    votes: Counter[str] = Counter()
+    for languages, hits in Counter(filter(None, map(_LANGUAGES_OF.get, map(str.lower, words)))).items():
+        for language in languages:
+            votes[language] += hits
+    return votes
 
 
 def declared_english(doc: Document) -> bool | None:

@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import repeat
-from operator import itemgetter, sub
+from bisect import bisect_right
+from operator import itemgetter, methodcaller, not_, sub
 from typing import NamedTuple
 
 import re
@@ -278,18 +279,80 @@ def document_features(doc: Document) -> list[BlockFeatures]:
     cached = doc.__dict__.get("_block_features")
     if cached is None:
         texts = [block.text for block in doc.blocks]
-        nexts = texts[1:] + [""]
-        separators = _blocks_with(doc, _SEPARATOR_CHAR)
-        code = _blocks_with(doc, _CODE_CHAR)
-        digits = _blocks_with(doc, _DIGIT)
         if _CJK_RANGES.search(doc.text) is not None or _BREAK in doc.text:
+            nexts = texts[1:] + [""]
+            separators = _blocks_with(doc, _SEPARATOR_CHAR)
+            code = _blocks_with(doc, _CODE_CHAR)
+            digits = _blocks_with(doc, _DIGIT)
             cached = [_features(text, nexts[i], True, i in separators, i in code, i in digits)
                       for i, text in enumerate(texts)]
         else:
-            cached = [_shape(text, nexts[i], n, n, *counts, not n, i in separators, i in code, i in digits)
-                      for i, (text, n, *counts) in enumerate(zip(texts, *_word_counts(texts)))]
+            cached = _column_features(doc, texts)
         doc.__dict__["_block_features"] = cached
     return cached
+
+
+# _CODE_LIKE's branches that are not anchored at a block's first or last character: the
+# literal ones, and a call ("x.f(") looked for only in blocks holding a "(".
+# (A character class first lets re skip ahead fast; a "/" counts only before another.)
+_CODE_INSIDE = re.compile(r"[{};=/](?:(?<!/)|(?=/))[^\r\n]*")
+_PAREN = re.compile(r"\([^\r\n]*")
+_CALL = regex.compile(r"\w\.\w+\(")
+# Characters a match of _SCHEDULE_ITEM (case-insensitive) can start with.
+_MONTH_INITIALS = frozenset("ADFJMNOSadfjmnos\u017f")
+_first = itemgetter(slice(None, 1))
+_last = itemgetter(slice(-1, None))
+_tail = itemgetter(slice(-40, None))
+_start = methodcaller("start")
+
+
+def _column_features(doc: Document, texts: list[str]) -> list[BlockFeatures]:
+    """`_features` of every block of a document without CJK text, field by field: the
+    common fields by C-level maps over all blocks, the rare ones (found by one pass over
+    the text for the characters they need) on their few candidate blocks only."""
+    count = len(texts)
+    ns, stops, digits, upper, cased = _word_counts(texts)
+    tails = list(map(_tail, texts))
+    firsts = list(map(_first, texts))
+    lasts = list(map(_last, texts))
+    lower_start = list(map(str.islower, firsts))
+    separators = [0] * count
+    for i in _blocks_with(doc, _SEPARATOR_CHAR):
+        separators[i] = len(_SEPARATORS.findall(texts[i]))
+    # _CODE_LIKE: "[", "{", "(" or ")" last, "]", ")" or "}" first, or a branch inside.
+    code_like = [last in "[{()" or first in "])}" for first, last in zip(firsts, lasts)]
+    for i in _blocks_with(doc, _CODE_INSIDE):
+        code_like[i] = True
+    for i in _blocks_with(doc, _PAREN):
+        code_like[i] = code_like[i] or bool(_CALL.search(texts[i]))
+    counter, dated, schedule_item = [False] * count, [False] * count, [False] * count
+    for i in _blocks_with(doc, _DIGIT):
+        text, n = texts[i], ns[i]
+        counted = text if n <= 3 else tails[i]
+        counter[i] = ((counted[-1:] == ")" or counted[:1].isdigit())
+                      and bool(_COUNTER.search(counted)))
+        dated[i] = n <= 10 and bool(_DATE.search(text))
+        schedule_item[i] = firsts[i] in _MONTH_INITIALS and bool(_SCHEDULE_ITEM.match(text))
+    stamp = [n <= 14 and (":" in text or last in _STAMP_ENDS) and bool(_STAMP.search(text))
+             for text, n, last in zip(texts, ns, lasts)]
+    columns = (
+        ns,
+        [tail.rstrip(_CLOSERS)[-1:] in _ENDERS for tail in tails],  # terminal
+        [s / n if n else 0.0 for s, n in zip(stops, ns)],  # stop_ratio
+        separators,
+        [u / c if c else 0.0 for u, c in zip(upper, cased)],  # title_case
+        code_like,
+        counter,
+        [d / n if n else 0.0 for d, n in zip(digits, ns)],  # digit_ratio
+        stamp,
+        dated,
+        lower_start,
+        lower_start[1:] + [False],  # continued: the next block (stripped) starts lower-case
+        schedule_item,
+        list(map(str.endswith, texts, repeat(":"))),  # announces
+        list(map(not_, ns)),  # cjk: no CJK text, so a block without words
+    )
+    return list(map(tuple.__new__, repeat(BlockFeatures), zip(*columns)))
 
 
 # Word statistics of all blocks of a document without CJK text, in a few C-level passes:
@@ -328,8 +391,10 @@ def _word_counts(texts: list[str]) -> tuple[list[int], ...]:
 
 
 def _blocks_with(doc: Document, pattern: re.Pattern | regex.Pattern) -> set[int]:
-    """Blocks holding a match of `pattern` (which starts on a non-space character)."""
-    return {doc.block_index_at(m.start()) for m in pattern.finditer(doc.text)}
+    """Blocks holding a match of `pattern` (which starts on a non-space character, so inside
+    a block: the number of later blocks starting at or before it is its block's index)."""
+    later_starts = doc._block_starts[1:]
+    return set(map(bisect_right, repeat(later_starts), map(_start, pattern.finditer(doc.text))))
 
 
 def article_layout(doc: Document, widget_blocks: Collection[int] = ()) -> ArticleLayout:
