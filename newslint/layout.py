@@ -485,6 +485,7 @@ def _timetable_row(f: BlockFeatures) -> bool:
 
 # A word of four characters or more (_WORD, at least three characters after the first).
 _LONG_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]{3,}")
+_TABLE_LONG_WORD = re.compile(f"[{LETTERS}{NUMBERS}][{LETTERS}{NUMBERS}{MARKS}'\u2019\\-]{{3,}}")
 
 
 def _content_words(doc: Document, first: int, last: int) -> set[str]:
@@ -495,7 +496,9 @@ def _content_words(doc: Document, first: int, last: int) -> set[str]:
     words = cache.get((first, last))
     if words is None:
         blocks = doc.blocks
-        found = _LONG_WORD.findall(doc.text, blocks[first].start, blocks[last].end)
+        start, end = blocks[first].start, blocks[last].end
+        pattern = _TABLE_LONG_WORD if OUTSIDE_TABLE.search(doc.text, start, end) is None else _LONG_WORD
+        found = pattern.findall(doc.text, start, end)
         words = cache[first, last] = set(map(str.lower, found)) - STOP_WORDS
     return words
 
