@@ -96,6 +96,7 @@ _NON_LATIN_LETTER = regex.compile(r"[^\P{L}a-zA-Z\u00c0-\u024f]")
 # The patterns above with the faster re, for samples without characters beyond TABLE_END.
 _TABLE_WORD = re.compile(f"[{LETTERS}]+(?:['\u2019][{LETTERS}]+)?")
 _TABLE_NON_LATIN_LETTER = re.compile(f"[{spelled_class(_NON_LATIN_LETTER.pattern)}]")
+_TABLE_LATIN_WORD = re.compile(f"[{LETTERS}]*[a-zA-Z\u00c0-\u024f]")
 
 
 def profile(doc: Document) -> LanguageProfile:
@@ -110,7 +111,7 @@ def profile(doc: Document) -> LanguageProfile:
         if non_latin.search(doc.text, 0, _SAMPLE_CHARS) is None:
             latin = len(words)
         else:
-            latin = sum(1 for word in words if _LATIN_WORD.match(word))
+            latin = len(list(filter((_TABLE_LATIN_WORD if table else _LATIN_WORD).match, words)))
         cached = LanguageProfile(len(words), votes["en"], votes, len(words) - latin > latin)
         doc.__dict__["_language_profile"] = cached
     return cached
