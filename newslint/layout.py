@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import compress, repeat
 from bisect import bisect_right
-from operator import itemgetter, methodcaller, not_, sub
+from operator import attrgetter, itemgetter, methodcaller, not_, sub
 from typing import NamedTuple
 
 import re
@@ -304,6 +304,7 @@ _first = itemgetter(slice(None, 1))
 _last = itemgetter(slice(-1, None))
 _tail = itemgetter(slice(-40, None))
 _start = methodcaller("start")
+_announces = attrgetter("announces")
 
 
 def _column_features(doc: Document, texts: list[str]) -> list[BlockFeatures]:
@@ -434,9 +435,9 @@ def _announced_lists(features: list[BlockFeatures], scores: list[float], widgets
     TABLE_ROW_POINTS per row (capped like a paragraph), so a long table does not cut the
     article it belongs to short.
     """
-    i = 0
-    while i < len(features):
-        if i not in widgets and features[i].announces:
+    end = 0  # blocks before `end` are items of a list scored already
+    for i in compress(range(len(features)), map(_announces, features)):
+        if i >= end and i not in widgets:
             j = i + 1
             while (j < len(features) and j - i <= MAX_LIST_ITEMS and j not in widgets
                    and (scores[j] in (-SHORT_BLOCK_COST, -FRAGMENT_BLOCK_COST) or _timetable_row(features[j]))):
@@ -452,9 +453,7 @@ def _announced_lists(features: list[BlockFeatures], scores: list[float], widgets
                 scores[i] = max(scores[i], 0.0) + min(rows * TABLE_ROW_POINTS, MAX_BLOCK_POINTS)
             elif j - i > 2 and scores[i] < 0:
                 scores[i] = -FRAGMENT_BLOCK_COST
-            i = j
-        else:
-            i += 1
+            end = j
 
 
 def _headline_bonus(doc: Document, scores: list[float]) -> None:
@@ -464,10 +463,8 @@ def _headline_bonus(doc: Document, scores: list[float]) -> None:
         return
     keys = title_keys(doc.title)
     block_keys = block_comparison_keys(doc)
-    for block in doc.blocks:
-        if block_keys[block.index] not in keys:
-            continue
-        following = range(block.index + 1, min(block.index + 1 + HEADLINE_WINDOW, len(scores)))
+    for index in compress(range(len(block_keys)), map(keys.__contains__, block_keys)):
+        following = range(index + 1, min(index + 1 + HEADLINE_WINDOW, len(scores)))
         first_prose = next((i for i in following if scores[i] > 0), None)
         if first_prose is not None:
             scores[first_prose] += HEADLINE_BONUS
