@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+import re
+
 import regex
 
 from newslint.document import Document
@@ -34,6 +36,32 @@ STOPWORDS: dict[str, frozenset[str]] = {
         dit""".split()),
 }
 _WORD = regex.compile(r"\p{L}+(?:['\u2019]\p{L}+)?")
+
+# regex's Unicode property tests are slow; stdlib re runs a class of explicit code point
+# ranges fast. Below TABLE_END such classes are spelled out from regex's own tables, so they
+# match exactly the same characters there; text with a character at or above TABLE_END
+# (CJK, emoji, ...) keeps the regex patterns.
+TABLE_END = 0x3000
+OUTSIDE_TABLE = re.compile(f"[^\\x00-\\u{TABLE_END - 1:04x}]")
+_TABLE_CHARS = "".join(map(chr, range(TABLE_END)))
+
+
+def spelled_class(pattern: str) -> str:
+    """The code points below TABLE_END that the one-character regex `pattern` matches, as
+    ranges to put inside a stdlib re class ("[...]")."""
+    points = [ord(c) for c in regex.findall(pattern, _TABLE_CHARS)]
+    ranges: list[list[int]] = []
+    for point in points:
+        if ranges and ranges[-1][1] == point - 1:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    return "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in ranges)
+
+
+LETTERS = spelled_class(r"\p{L}")
+NUMBERS = spelled_class(r"\p{N}")
+MARKS = spelled_class(r"\p{M}")
 _SAMPLE_CHARS = 20_000
 _MIN_VOTES = 3  # fewer stop words than this: too little text to tell
 
@@ -65,24 +93,38 @@ _LATIN_WORD = regex.compile(r"\p{L}*[a-zA-Z\u00c0-\u024f]")
 _NON_LATIN_LETTER = regex.compile(r"[^\P{L}a-zA-Z\u00c0-\u024f]")
 
 
+# The patterns above with the faster re, for samples without characters beyond TABLE_END.
+_TABLE_WORD = re.compile(f"[{LETTERS}]+(?:['\u2019][{LETTERS}]+)?")
+_TABLE_NON_LATIN_LETTER = re.compile(f"[{spelled_class(_NON_LATIN_LETTER.pattern)}]")
+_TABLE_LATIN_WORD = re.compile(f"[{LETTERS}]*[a-zA-Z\u00c0-\u024f]")
+
+
 def profile(doc: Document) -> LanguageProfile:
     cached = doc.__dict__.get("_language_profile")
     if cached is None:
-        words = _WORD.findall(doc.text, 0, _SAMPLE_CHARS)
-        votes: Counter[str] = Counter()
-        for word in words:
-            languages = _LANGUAGES_OF.get(word.lower())
-            if languages:
-                votes.update(languages)
+        table = OUTSIDE_TABLE.search(doc.text, 0, _SAMPLE_CHARS) is None
+        words = (_TABLE_WORD if table else _WORD).findall(doc.text, 0, _SAMPLE_CHARS)
+        votes = _votes(words)
         # A word counts as Latin-script when any of its letters is (one C-level match each);
         # a sample with no letter outside the Latin script needs no per-word test.
-        if _NON_LATIN_LETTER.search(doc.text, 0, _SAMPLE_CHARS) is None:
+        non_latin = _TABLE_NON_LATIN_LETTER if table else _NON_LATIN_LETTER
+        if non_latin.search(doc.text, 0, _SAMPLE_CHARS) is None:
             latin = len(words)
         else:
-            latin = sum(1 for word in words if _LATIN_WORD.match(word))
+            latin = len(list(filter((_TABLE_LATIN_WORD if table else _LATIN_WORD).match, words)))
         cached = LanguageProfile(len(words), votes["en"], votes, len(words) - latin > latin)
         doc.__dict__["_language_profile"] = cached
     return cached
+
+
+def _votes(words: list[str]) -> Counter[str]:
+    """Stop-word hits per language: each distinct set of languages is counted in C first.
+    Languages enter in the order of their first hit (most_common breaks ties by it)."""
+    votes: Counter[str] = Counter()
+    for languages, hits in Counter(filter(None, map(_LANGUAGES_OF.get, map(str.lower, words)))).items():
+        for language in languages:
+            votes[language] += hits
+    return votes
 
 
 def declared_english(doc: Document) -> bool | None:

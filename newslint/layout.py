@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import compress, repeat
+from bisect import bisect_right
+from operator import attrgetter, itemgetter, methodcaller, not_, sub
 from typing import NamedTuple
 
 import re
@@ -24,6 +26,7 @@ import re
 import regex
 
 from newslint.document import Document
+from newslint.language import LETTERS, MARKS, NUMBERS, OUTSIDE_TABLE
 from newslint.titles import block_comparison_keys, title_keys
 
 # Function words of the languages seen in scraped news; the share of them among a block's
@@ -118,20 +121,29 @@ def _features(stripped: str, next_text: str, cjk_possible: bool, separator_possi
         tokens = _WORD.findall(stripped)
         cjk = len(_CJK.findall(stripped)) if cjk_possible else 0
     n = len(tokens)
+    digits, upper, cased = _first_char_counts("".join(map(_first_char, tokens)))
+    stops = sum(map(STOP_WORDS.__contains__, map(str.lower, tokens)))
     # CJK text has no spaces: count two characters as a word so lengths compare.
-    words = n + cjk // 2
-    # First characters of the words, counted in C rather than in a loop.
-    firsts = "".join(map(_first_char, tokens))
-    if firsts.isascii():  # letters and digits only
+    return _shape(stripped, next_text, n + cjk // 2, n, stops, digits, upper, cased,
+                  cjk * 3 >= sum(map(len, tokens)) if cjk else not tokens,
+                  separator_possible, code_possible, digit_possible)
+
+
+def _first_char_counts(firsts: str) -> tuple[int, int, int]:
+    """(digits, upper-case letters, letters) among the first characters of a block's words."""
+    if firsts.isascii():  # letters and digits only: counted in C rather than in a loop
         ascii_firsts = firsts.encode()
         digits = len(ascii_firsts.translate(None, _ASCII_NON_DIGITS))
-        cased = n - digits
-        upper = len(ascii_firsts.translate(None, _ASCII_NON_UPPER))
-    else:
-        cased = sum(map(str.isalpha, firsts))
-        upper = sum(map(str.isupper, filter(str.isalpha, firsts)))
-        digits = sum(map(str.isdigit, firsts))
-    stops = sum(map(STOP_WORDS.__contains__, map(str.lower, tokens)))
+        return digits, len(ascii_firsts.translate(None, _ASCII_NON_UPPER)), len(firsts) - digits
+    return (sum(map(str.isdigit, firsts)), sum(map(str.isupper, filter(str.isalpha, firsts))),
+            sum(map(str.isalpha, firsts)))
+
+
+def _shape(stripped: str, next_text: str, words: int, n: int, stops: int, digits: int, upper: int,
+           cased: int, cjk: bool, separator_possible: bool, code_possible: bool,
+           digit_possible: bool) -> BlockFeatures:
+    """BlockFeatures from a block's text and its word counts (`n` words matched, `words` with
+    CJK characters counted in)."""
     # The end-anchored patterns only need the end of a long block.
     tail = stripped[-40:]
     counted = stripped if n <= 3 else tail
@@ -154,7 +166,7 @@ def _features(stripped: str, next_text: str, cjk_possible: bool, separator_possi
         next_text.lstrip()[:1].islower(),  # continued
         digit_possible and bool(_SCHEDULE_ITEM.match(stripped)),  # schedule_item
         stripped.endswith(":"),  # announces
-        cjk * 3 >= sum(map(len, tokens)) if cjk else not tokens,  # cjk
+        cjk,
     )
 
 
@@ -266,21 +278,124 @@ def document_features(doc: Document) -> list[BlockFeatures]:
     """Features of every block, computed once per document (they do not depend on widgets)."""
     cached = doc.__dict__.get("_block_features")
     if cached is None:
-        blocks = doc.blocks
-        separators = _blocks_with(doc, _SEPARATOR_CHAR)
-        code = _blocks_with(doc, _CODE_CHAR)
-        digits = _blocks_with(doc, _DIGIT)
-        cjk = _CJK_RANGES.search(doc.text) is not None
-        cached = [_features(block.text, blocks[i + 1].text if i + 1 < len(blocks) else "", cjk,
-                            i in separators, i in code, i in digits)
-                  for i, block in enumerate(blocks)]
+        texts = [block.text for block in doc.blocks]
+        if _CJK_RANGES.search(doc.text) is not None or _BREAK in doc.text:
+            nexts = texts[1:] + [""]
+            separators = _blocks_with(doc, _SEPARATOR_CHAR)
+            code = _blocks_with(doc, _CODE_CHAR)
+            digits = _blocks_with(doc, _DIGIT)
+            cached = [_features(text, nexts[i], True, i in separators, i in code, i in digits)
+                      for i, text in enumerate(texts)]
+        else:
+            cached = _column_features(doc, texts)
         doc.__dict__["_block_features"] = cached
     return cached
 
 
+# _CODE_LIKE's branches that are not anchored at a block's first or last character: the
+# literal ones, and a call ("x.f(") looked for only in blocks holding a "(".
+# (A character class first lets re skip ahead fast; a "/" counts only before another.)
+_CODE_INSIDE = re.compile(r"[{};=/](?:(?<!/)|(?=/))[^\r\n]*")
+_PAREN = re.compile(r"\([^\r\n]*")
+_CALL = regex.compile(r"\w\.\w+\(")
+# Characters a match of _SCHEDULE_ITEM (case-insensitive) can start with.
+_MONTH_INITIALS = frozenset("ADFJMNOSadfjmnos\u017f")
+_first = itemgetter(slice(None, 1))
+_last = itemgetter(slice(-1, None))
+_tail = itemgetter(slice(-40, None))
+_start = methodcaller("start")
+_announces = attrgetter("announces")
+
+
+def _column_features(doc: Document, texts: list[str]) -> list[BlockFeatures]:
+    """`_features` of every block of a document without CJK text, field by field: the
+    common fields by C-level maps over all blocks, the rare ones (found by one pass over
+    the text for the characters they need) on their few candidate blocks only."""
+    count = len(texts)
+    ns, stops, digits, upper, cased = _word_counts(texts)
+    tails = list(map(_tail, texts))
+    firsts = list(map(_first, texts))
+    lasts = list(map(_last, texts))
+    lower_start = list(map(str.islower, firsts))
+    separators = [0] * count
+    for i in _blocks_with(doc, _SEPARATOR_CHAR):
+        separators[i] = len(_SEPARATORS.findall(texts[i]))
+    # _CODE_LIKE: "[", "{", "(" or ")" last, "]", ")" or "}" first, or a branch inside.
+    code_like = [last in "[{()" or first in "])}" for first, last in zip(firsts, lasts)]
+    for i in _blocks_with(doc, _CODE_INSIDE):
+        code_like[i] = True
+    for i in _blocks_with(doc, _PAREN):
+        code_like[i] = code_like[i] or bool(_CALL.search(texts[i]))
+    counter, dated, schedule_item = [False] * count, [False] * count, [False] * count
+    for i in _blocks_with(doc, _DIGIT):
+        text, n = texts[i], ns[i]
+        counted = text if n <= 3 else tails[i]
+        counter[i] = ((counted[-1:] == ")" or counted[:1].isdigit())
+                      and bool(_COUNTER.search(counted)))
+        dated[i] = n <= 10 and bool(_DATE.search(text))
+        schedule_item[i] = firsts[i] in _MONTH_INITIALS and bool(_SCHEDULE_ITEM.match(text))
+    stamp = [n <= 14 and (":" in text or last in _STAMP_ENDS) and bool(_STAMP.search(text))
+             for text, n, last in zip(texts, ns, lasts)]
+    columns = (
+        ns,
+        [tail.rstrip(_CLOSERS)[-1:] in _ENDERS for tail in tails],  # terminal
+        [s / n if n else 0.0 for s, n in zip(stops, ns)],  # stop_ratio
+        separators,
+        [u / c if c else 0.0 for u, c in zip(upper, cased)],  # title_case
+        code_like,
+        counter,
+        [d / n if n else 0.0 for d, n in zip(digits, ns)],  # digit_ratio
+        stamp,
+        dated,
+        lower_start,
+        lower_start[1:] + [False],  # continued: the next block (stripped) starts lower-case
+        schedule_item,
+        list(map(str.endswith, texts, repeat(":"))),  # announces
+        list(map(not_, ns)),  # cjk: no CJK text, so a block without words
+    )
+    return list(map(tuple.__new__, repeat(BlockFeatures), zip(*columns)))
+
+
+# Word statistics of all blocks of a document without CJK text, in a few C-level passes:
+# the blocks joined with _BREAK are tokenised once (the break is a token of its own, and
+# no word holds it), and strings with one character per word are split at the breaks.
+_BREAK = "\x00"
+_WORD_OR_BREAK = regex.compile(_WORD.pattern + "|\x00")
+# The same with the faster re, for text without characters beyond language.TABLE_END.
+_TABLE_WORD_OR_BREAK = re.compile(
+    f"[{LETTERS}{NUMBERS}][{LETTERS}{NUMBERS}{MARKS}'\u2019\\-]*|\x00")
+# One character per word: "s" for a stop word (lower-cased), the break kept, else nothing.
+_STOP_MARK = dict.fromkeys(STOP_WORDS, "s") | {_BREAK: _BREAK}
+# First characters (ASCII) as classes: "d" digit, "u" upper-case letter, "l" other letter.
+_FIRST_CLASS = bytes.maketrans(
+    bytes(range(128)),
+    bytes(0 if c == 0 else ord("d") if chr(c).isdigit() else ord("u") if chr(c).isupper()
+          else ord("l") for c in range(128)))
+
+
+def _word_counts(texts: list[str]) -> tuple[list[int], ...]:
+    """Per block: words, stop words, words starting with a digit, with an upper-case letter,
+    with a letter (the counts `_features` takes from each block's own tokens)."""
+    joined = _BREAK.join(texts)
+    pattern = _TABLE_WORD_OR_BREAK if OUTSIDE_TABLE.search(joined) is None else _WORD_OR_BREAK
+    tokens = pattern.findall(joined)
+    stops = "".join(map(_STOP_MARK.get, map(str.lower, tokens), repeat(""))).split(_BREAK)
+    firsts = "".join(map(_first_char, tokens))
+    if firsts.isascii():
+        classes = firsts.encode().translate(_FIRST_CLASS).split(b"\x00")
+        digits = list(map(bytes.count, classes, repeat(b"d")))
+        return (list(map(len, classes)), list(map(len, stops)), digits,
+                list(map(bytes.count, classes, repeat(b"u"))), list(map(sub, map(len, classes), digits)))
+    counts = list(map(_first_char_counts, firsts.split(_BREAK)))
+    return ([len(block) for block in firsts.split(_BREAK)], list(map(len, stops)),
+            *map(list, zip(*counts)))
+
+
 def _blocks_with(doc: Document, pattern: re.Pattern | regex.Pattern) -> set[int]:
-    """Blocks holding a match of `pattern` (which starts on a non-space character)."""
-    return {doc.block_index_at(m.start()) for m in pattern.finditer(doc.text)}
+    """Blocks holding a match of `pattern` (which starts on a non-space character, so inside
+    a block: the number of later blocks starting at or before it is its block's index)."""
+    later_starts = doc._block_starts[1:]
+    return set(map(bisect_right, repeat(later_starts), map(_start, pattern.finditer(doc.text))))
 
 
 def article_layout(doc: Document, widget_blocks: Collection[int] = ()) -> ArticleLayout:
@@ -320,9 +435,9 @@ def _announced_lists(features: list[BlockFeatures], scores: list[float], widgets
     TABLE_ROW_POINTS per row (capped like a paragraph), so a long table does not cut the
     article it belongs to short.
     """
-    i = 0
-    while i < len(features):
-        if i not in widgets and features[i].announces:
+    end = 0  # blocks before `end` are items of a list scored already
+    for i in compress(range(len(features)), map(_announces, features)):
+        if i >= end and i not in widgets:
             j = i + 1
             while (j < len(features) and j - i <= MAX_LIST_ITEMS and j not in widgets
                    and (scores[j] in (-SHORT_BLOCK_COST, -FRAGMENT_BLOCK_COST) or _timetable_row(features[j]))):
@@ -338,9 +453,7 @@ def _announced_lists(features: list[BlockFeatures], scores: list[float], widgets
                 scores[i] = max(scores[i], 0.0) + min(rows * TABLE_ROW_POINTS, MAX_BLOCK_POINTS)
             elif j - i > 2 and scores[i] < 0:
                 scores[i] = -FRAGMENT_BLOCK_COST
-            i = j
-        else:
-            i += 1
+            end = j
 
 
 def _headline_bonus(doc: Document, scores: list[float]) -> None:
@@ -350,10 +463,8 @@ def _headline_bonus(doc: Document, scores: list[float]) -> None:
         return
     keys = title_keys(doc.title)
     block_keys = block_comparison_keys(doc)
-    for block in doc.blocks:
-        if block_keys[block.index] not in keys:
-            continue
-        following = range(block.index + 1, min(block.index + 1 + HEADLINE_WINDOW, len(scores)))
+    for index in compress(range(len(block_keys)), map(keys.__contains__, block_keys)):
+        following = range(index + 1, min(index + 1 + HEADLINE_WINDOW, len(scores)))
         first_prose = next((i for i in following if scores[i] > 0), None)
         if first_prose is not None:
             scores[first_prose] += HEADLINE_BONUS
@@ -371,6 +482,7 @@ def _timetable_row(f: BlockFeatures) -> bool:
 
 # A word of four characters or more (_WORD, at least three characters after the first).
 _LONG_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]{3,}")
+_TABLE_LONG_WORD = re.compile(f"[{LETTERS}{NUMBERS}][{LETTERS}{NUMBERS}{MARKS}'\u2019\\-]{{3,}}")
 
 
 def _content_words(doc: Document, first: int, last: int) -> set[str]:
@@ -381,7 +493,9 @@ def _content_words(doc: Document, first: int, last: int) -> set[str]:
     words = cache.get((first, last))
     if words is None:
         blocks = doc.blocks
-        found = _LONG_WORD.findall(doc.text, blocks[first].start, blocks[last].end)
+        start, end = blocks[first].start, blocks[last].end
+        pattern = _TABLE_LONG_WORD if OUTSIDE_TABLE.search(doc.text, start, end) is None else _LONG_WORD
+        found = pattern.findall(doc.text, start, end)
         words = cache[first, last] = set(map(str.lower, found)) - STOP_WORDS
     return words
 

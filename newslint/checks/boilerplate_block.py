@@ -6,15 +6,17 @@ import bisect
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import groupby
+from operator import is_not
 
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
-from newslint.layout import ArticleLayout, BlockFeatures, cached_layout
+from newslint.layout import ArticleLayout, cached_layout
 from newslint.rule import Rule, line_span_diagnostic
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity: blocks share verdicts
 class _Verdict:
     confidence: float
     evidence: list[str]
@@ -83,33 +85,34 @@ class BoilerplateBlock(Rule):
         if not layout.found:
             return
         title = doc.title_block.index if doc.title_block is not None else -1
-        inside = layout.inside_flags()
+        near = _near_flags(layout)
         verdicts: list[_Verdict | None] = []
-        for i in range(len(blocks)):
+        append = verdicts.append
+        for i, (f, inside, score) in enumerate(zip(layout.features, layout.inside_flags(), layout.scores)):
             if i == title or i in owned_blocks:
-                verdicts.append(None)
-            elif inside[i]:
-                verdicts.append(_inside_verdict(layout.features[i], i in widget_blocks))
+                append(None)
+            elif i in widget_blocks:
+                append(_WIDGET_INSIDE if inside else _WIDGET_OUTSIDE)
+            elif inside:
+                append(_SEPARATED_INSIDE if f.separators >= 2 and not f.terminal else None)
             else:
-                verdicts.append(_outside_verdict(layout, i, i in widget_blocks))
+                words = f.words
+                append(_outside_reasons(words < 8, f.terminal, f.separators >= 2,
+                                        f.title_case > 0.6 and words >= 3, score > 0,
+                                        words >= 3 and near[i]))
         yield from self._runs(doc, verdicts, widget_blocks)
 
     def _runs(self, doc: Document, verdicts: list[_Verdict | None], widgets: set[int]) -> Iterator[Diagnostic]:
         blocks = doc.blocks
         i = 0
-        while i < len(verdicts):
-            if verdicts[i] is None:
-                i += 1
-                continue
-            j = i
-            while j + 1 < len(verdicts) and verdicts[j + 1] is not None:
-                j += 1
+        for judged, group in groupby(verdicts, key=_judged):
+            run = list(group)
+            j = i + len(run) - 1
             # The confidence speaks for the blocks this rule adds: the phrase packs report
             # theirs already, and a run they cover entirely needs no second finding.
-            claimed = [v for k, v in enumerate(verdicts[i:j + 1], i) if v is not None and k not in widgets]
-            if claimed:
-                evidence = [v for v in verdicts[i:j + 1] if v is not None]
-                yield self._finding(doc, blocks[i].first_line, blocks[j].last_line, claimed, evidence)
+            claimed = [v for k, v in enumerate(run, i) if k not in widgets] if widgets else run
+            if judged and claimed:
+                yield self._finding(doc, blocks[i].first_line, blocks[j].last_line, claimed, run)
             i = j + 1
 
     def _finding(self, doc: Document, first: int, last: int, claimed: list[_Verdict],
@@ -118,7 +121,11 @@ class BoilerplateBlock(Rule):
         # How many blocks give each reason (a verdict names a reason once).
         # Ties keep the order the reasons first appear in, so the message is the same in every
         # process (a set's order follows the hash seed, and shards must merge to one result).
-        counts = Counter(e for v in run for e in v.evidence)
+        # (Counted per distinct verdict first: blocks share them, and their order is kept.)
+        counts: Counter[str] = Counter()
+        for verdict, times in Counter(run).items():
+            for e in verdict.evidence:
+                counts[e] += times
         evidence = sorted(counts, key=lambda e: -counts[e])
         n = last - first + 1
         what = "This line is" if n == 1 else f"These {n} lines are"
@@ -172,31 +179,29 @@ def _prior_blocks(doc: Document, prior: list[Diagnostic]) -> tuple[set[int], set
     return widgets, owned
 
 
-def _inside_verdict(f: BlockFeatures, widget: bool) -> _Verdict | None:
-    if widget:
-        return _Verdict(0.9, ["phrase-pack match"])
-    if f.separators >= 2 and not f.terminal:
-        return _Verdict(0.45, ["items separated by pipes or bullets"])
-    return None
+def _near_flags(layout: ArticleLayout) -> list[bool]:
+    """Per block: within two blocks of a run (`layout.distance(i) <= 2`)."""
+    flags = [False] * len(layout.scores)
+    for first, last in layout.runs:
+        lo, hi = max(first - 2, 0), min(last + 3, len(flags))
+        flags[lo:hi] = [True] * (hi - lo)
+    return flags
 
 
-def _outside_verdict(layout: ArticleLayout, i: int, widget: bool) -> _Verdict:
-    f = layout.features[i]
-    if widget:
-        return _outside_reasons(True, False, False, False, False, False, False)
-    return _outside_reasons(False, f.words < 8, f.terminal, f.separators >= 2,
-                            f.title_case > 0.6 and f.words >= 3, layout.scores[i] > 0,
-                            f.words >= 3 and layout.distance(i) <= 2)
+_judged = partial(is_not, None)  # a block with a verdict
+
+# Verdicts are shared between blocks (pages have thousands of blocks): never modify one.
+_WIDGET_INSIDE = _Verdict(0.9, ["phrase-pack match"])
+_WIDGET_OUTSIDE = _Verdict(0.9, ["outside the main run of prose", "phrase-pack match"])
+_SEPARATED_INSIDE = _Verdict(0.45, ["items separated by pipes or bullets"])
 
 
 @lru_cache(maxsize=None)
-def _outside_reasons(widget: bool, short: bool, terminal: bool, separated: bool, headline: bool,
-                     prose: bool, near: bool) -> _Verdict:
-    """The verdict on a block outside the run, from its few yes/no traits (built once per
-    combination of them: pages have thousands of such blocks; verdicts are not modified)."""
+def _outside_reasons(short: bool, terminal: bool, separated: bool, headline: bool, prose: bool,
+                     near: bool) -> _Verdict:
+    """The verdict on a block outside the run and not a widget, from its few yes/no traits
+    (built once per combination of them)."""
     evidence = ["outside the main run of prose"]
-    if widget:
-        return _Verdict(0.9, evidence + ["phrase-pack match"])
     confidence = 0.6
     if short:
         evidence.append("short line")
