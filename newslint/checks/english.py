@@ -7,6 +7,9 @@ English stop words (newslint.language), which is cheap and reliable on prose.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
 from newslint.document import Document
 from newslint.language import declared_english, profile
 
@@ -39,6 +42,18 @@ def is_english(doc: Document) -> bool:
         return declared
     words = profile(doc)
     return words.english_words >= 1 and words.english_share >= _MIN_ENGLISH_SHARE
+
+
+_Found = TypeVar("_Found")
+
+
+def english_only(doc: Document, findings: Iterable[_Found]) -> Iterator[_Found]:
+    """`findings` when the document is English, else nothing. The language is asked only
+    once there is a finding: most documents have none, and then never pay for the profile."""
+    for found in findings:
+        if not is_english(doc):
+            return
+        yield found
 
 
 # Common English words of one to three letters. A text that ends on a lower-case token this

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import regex
 
-from newslint.checks.english import is_english
+from newslint.checks.english import english_only
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
 from newslint.rule import Rule
@@ -72,8 +72,9 @@ class RepeatedWord(Rule):
     summary = "A word is repeated (\"to to\", \"the the\")"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        if not is_english(doc):
-            return
+        return english_only(doc, self._repeated_words(doc))
+
+    def _repeated_words(self, doc: Document) -> Iterator[Diagnostic]:
         for match in _repeats(doc.text):
             word, again = match.group("word"), match.group("again")
             lowered = word.lower()

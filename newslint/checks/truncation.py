@@ -15,7 +15,7 @@ from itertools import groupby
 import regex
 
 from newslint.checks.block_shape import ends_mid_sentence, is_heading, last_word, non_prose_reason, words_of
-from newslint.checks.english import COMMON_SHORT_WORDS, NON_FINAL_WORDS, is_english
+from newslint.checks.english import COMMON_SHORT_WORDS, NON_FINAL_WORDS, english_only
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Block, Document
 from newslint.rule import Rule, line_span_diagnostic
@@ -208,8 +208,13 @@ class TruncatedParagraph(Rule):
     min_words = 3  # shorter fragments are too ambiguous to call
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        if not is_english(doc) or is_split_text(doc):
-            return
+        # What holds for the whole document is asked only once there is a finding.
+        for found in english_only(doc, self._cut_paragraphs(doc)):
+            if is_split_text(doc):
+                return
+            yield found
+
+    def _cut_paragraphs(self, doc: Document) -> Iterator[Diagnostic]:
         blocks = doc.blocks
         # The last prose block is T002's; without one near the end, judge every block.
         last_prose = last_prose_index(doc)
@@ -285,8 +290,9 @@ class TruncatedDocument(Rule):
         return self.check_with_prior(doc, [])
 
     def check_with_prior(self, doc: Document, prior: list[Diagnostic]) -> Iterator[Diagnostic]:
-        if not is_english(doc):
-            return
+        return english_only(doc, self._cut_end(doc, prior))
+
+    def _cut_end(self, doc: Document, prior: list[Diagnostic]) -> Iterator[Diagnostic]:
         index = last_prose_index(doc, boilerplate_blocks(doc, prior))
         if index is None:
             return
