@@ -7,6 +7,7 @@ English stop words (newslint.language), which is cheap and reliable on prose.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
@@ -33,6 +34,25 @@ NON_FINAL_WORDS = frozenset(
     very also not just
     """.split()
 )
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex that matches exactly one of `words`, written as a trie (one branch per first
+    character): stdlib `re` tries the branches of a flat alternation one by one."""
+    heads: dict[str, list[str]] = {}
+    for word in words:
+        heads.setdefault(word[:1], []).append(word[1:])
+    branches = [re.escape(head) + alternation(rest) for head, rest in sorted(heads.items()) if head]
+    if not branches:
+        return ""
+    optional = "?" if "" in heads else ""  # a word ends here, others go on
+    if len(branches) == 1 and not optional:
+        return branches[0]
+    return f"(?:{'|'.join(branches)}){optional}"
+
+
+# NON_FINAL_WORDS spelt backwards, for scans of a reversed text that start at a word's end.
+REVERSED_NON_FINAL_WORDS = alternation(word[::-1] for word in NON_FINAL_WORDS)
 
 
 def is_english(doc: Document) -> bool:

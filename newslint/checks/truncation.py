@@ -12,10 +12,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Iterator
 from itertools import groupby
 
+import re
+
 import regex
 
 from newslint.checks.block_shape import ends_mid_sentence, is_heading, last_word, non_prose_reason, words_of
-from newslint.checks.english import COMMON_SHORT_WORDS, NON_FINAL_WORDS, english_only
+from newslint.checks.english import COMMON_SHORT_WORDS, REVERSED_NON_FINAL_WORDS, english_only
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Block, Document
 from newslint.rule import Rule, line_span_diagnostic
@@ -41,12 +43,31 @@ def ends_sentence(text: str) -> bool:
     return _TERMINAL_END.search(text, max(0, len(stem.rstrip(_CLOSERS)) - 1)) is not None
 
 
-# The endings of a text that ends_mid_sentence can judge cut: the last two letters (lower
-# case) of a word that cannot end a sentence, a one-letter such word, a comma, an open bracket
-# or quote.
-_NON_FINAL_TAILS = frozenset(word[-2:] for word in NON_FINAL_WORDS if len(word) > 1)
-_CUT_FINALS = frozenset([word for word in NON_FINAL_WORDS if len(word) == 1] + list(",([{\u201c\u2018\""))
+# In the reversed text: a line break, the white space that ends the line before it (stdlib
+# \s is str.isspace, what blocks are stripped of), then a character, or a word standing
+# alone (no letter or digit before it), that ends_mid_sentence takes as evidence of a cut.
+# Every block but the last ends before a line break. Reversed, the scan starts at a literal
+# line break (fast) and needs no look-behind of variable width.
+_CUT_END = r"[^\S\r\n]*(?P<end>[,(\[{\u201c\u2018\"]|(?i:%s)(?![^\W_]))" % REVERSED_NON_FINAL_WORDS
+_REVERSED_CUT_END = re.compile("\n" + _CUT_END)
+_REVERSED_CUT_END_CR = re.compile("[\r\n]" + _CUT_END)  # for text with other line breaks
 _LINK_END = regex.compile(r"(?:https?://|www\.)\S+$|\S+\.(?:com|org|net|gov|edu|io)\S*$", regex.IGNORECASE)
+
+
+def cut_end_candidates(doc: Document) -> list[int]:
+    """Indices of the blocks before the last, in order, whose end ends_mid_sentence may take
+    as evidence of a cut (a superset: one C-level pass instead of a test per block)."""
+    text, blocks = doc.text, doc.blocks
+    last = len(text) - 1
+    pattern = _REVERSED_CUT_END_CR if "\r" in text else _REVERSED_CUT_END
+    found = []
+    for match in pattern.finditer(text[::-1]):
+        offset = last - match.start("end")
+        index = doc.block_index_at(offset)
+        if index is not None and blocks[index].end == offset + 1:
+            found.append(index)
+    found.reverse()
+    return found
 
 
 def continues_previous(text: str) -> bool:
@@ -216,13 +237,17 @@ class TruncatedParagraph(Rule):
 
     def _cut_paragraphs(self, doc: Document) -> Iterator[Diagnostic]:
         blocks = doc.blocks
+        # Cheap pass first: the blocks whose ends can hold evidence.
+        candidates = cut_end_candidates(doc)
+        if not candidates:
+            return
         # The last prose block is T002's; without one near the end, judge every block.
         last_prose = last_prose_index(doc)
         if last_prose is None:
             last_prose = len(blocks) - 1
-        # Cheap pass first: ends_mid_sentence needs one of these endings.
-        tails = [block.text[-2:].lower() for block in blocks[:last_prose]]
-        for index in [i for i, tail in enumerate(tails) if tail in _NON_FINAL_TAILS or tail[-1:] in _CUT_FINALS]:
+        for index in candidates:
+            if index >= last_prose:
+                break
             block, following = blocks[index], blocks[index + 1]
             text = block.stripped
             evidence = ends_mid_sentence(text)
