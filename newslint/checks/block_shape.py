@@ -89,7 +89,7 @@ def non_prose_reason(text: str) -> str | None:
         return "ends in a link"
     if is_heading(stripped, words):
         return "heading"
-    digits = sum(ch.isdigit() for ch in stripped)
+    digits = sum(map(str.isdigit, stripped))
     if digits > 0.3 * len(stripped):
         return "figures"
     return None

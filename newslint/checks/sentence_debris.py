@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import regex
 
 from newslint.checks.block_shape import looks_like_code, words_of
-from newslint.checks.english import NON_FINAL_WORDS, english_only
+from newslint.checks.english import NON_FINAL_WORDS, REVERSED_NON_FINAL_WORDS, english_only
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Block, Document
 from newslint.rule import Rule
@@ -36,10 +36,10 @@ _FIRST_TOKEN = regex.compile(r"\S+")
 # digits and the usual openers, none of them lower case).
 _STOP_THEN_LOWER = re.compile(r"\.\s+([^\sA-Z0-9\"'\u201c\u2018(\[])")
 # In the reversed text: a full stop that ends a sentence (white space or the end of the text
-# after it), only non-word characters, then a word of up to 8 letters standing alone (no
-# letter or digit before it). Reversed, so the scan starts at the full stop: where S004's
-# function-word fragments end, once the word proves to be one of NON_FINAL_WORDS.
-_REVERSED_FINAL_WORD = re.compile(r"\.(?<!\S\.)(?:\W|_)*([^\W\d_]{1,8})(?![^\W_])")
+# after it), only non-word characters, then a word of NON_FINAL_WORDS standing alone (no
+# letter or digit before it): where S004's function-word fragments end. Reversed, the scan
+# starts at the full stop and needs no look-behind of variable width.
+_REVERSED_FINAL_WORD = re.compile(r"\.(?<!\S\.)(?:\W|_)*(?i:%s)(?![^\W_])" % REVERSED_NON_FINAL_WORDS)
 _ROMAN_OR_NUMBER = regex.compile(r"(?:\d{1,3}|[ivxlc]{1,4})", regex.IGNORECASE)
 
 
@@ -87,8 +87,7 @@ def _non_final_word_stops(text: str) -> list[int]:
     """Where a word of NON_FINAL_WORDS is the last word before a full stop that ends a
     sentence (offsets of the word)."""
     size = len(text)
-    return [size - m.end(1) for m in _REVERSED_FINAL_WORD.finditer(text[::-1])
-            if m.group(1)[::-1].lower() in NON_FINAL_WORDS]
+    return [size - match.end() for match in _REVERSED_FINAL_WORD.finditer(text[::-1])]
 
 
 def lower_case_starts(doc: Document) -> list[LowerStart]:

@@ -109,11 +109,18 @@ def last_prose_index(doc: Document, boilerplate: Collection[int] = ()) -> int | 
     """Index of the last prose block, looking past a few trailing widget or credit lines and
     past any number of blocks other rules found to be boilerplate."""
     looked = 0
+    # T001 and T002 both look, mostly at the same blocks: keep each block's verdict.
+    verdicts: dict[int, bool] = doc.__dict__.setdefault("_may_end_article", {})
     for index in range(len(doc.blocks) - 1, -1, -1):
         if index in boilerplate:
             continue
-        block = doc.blocks[index]
-        if is_prose(block) or _ends_with_teaser(block) or _cut_short_block(block) is not None:
+        verdict = verdicts.get(index)
+        if verdict is None:
+            block = doc.blocks[index]
+            verdict = verdicts[index] = (
+                is_prose(block) or _ends_with_teaser(block) or _cut_short_block(block) is not None
+            )
+        if verdict:
             return index
         looked += 1
         if looked >= MAX_TRAILING_BLOCKS:
@@ -181,7 +188,7 @@ def is_cut_word(doc: Document, word: str) -> bool:
         return False
     if len(word) <= 3 and word.islower() and word.isalpha():
         return lowered not in COMMON_SHORT_WORDS
-    vocabulary = {w.lower() for w in doc.words(0, max(0, len(doc.text.rstrip()) - len(word)))}
+    vocabulary = set(map(str.lower, doc.words(0, max(0, len(doc.text.rstrip()) - len(word)))))
     if lowered in vocabulary:
         return False
     return any(len(w) > len(lowered) and w.startswith(lowered) for w in vocabulary)
