@@ -33,8 +33,9 @@ _FIRST_TOKEN = regex.compile(r"\S+")
 # Stdlib \s is str.isspace, so it holds the segmenter's (regex) \s and what spans trim.
 # A full stop, white space and a character that may be lower case: where S001's sentences
 # start (the character is tested with str.islower; the class only leaves out capitals,
-# digits and the usual openers, none of them lower case).
-_STOP_THEN_LOWER = re.compile(r"\.\s+([^\sA-Z0-9\"'\u201c\u2018(\[])")
+# digits and the usual openers, none of them lower case). The character is looked at, not
+# consumed: it may be the next full stop (". . x").
+_STOP_THEN_LOWER = re.compile(r"\.\s+(?=([^\sA-Z0-9\"'\u201c\u2018(\[]))")
 # In the reversed text: a full stop that ends a sentence (white space or the end of the text
 # after it), only non-word characters, then a word of NON_FINAL_WORDS standing alone (no
 # letter or digit before it): where S004's function-word fragments end. Reversed, the scan
