@@ -188,10 +188,31 @@ def is_cut_word(doc: Document, word: str) -> bool:
         return False
     if len(word) <= 3 and word.islower() and word.isalpha():
         return lowered not in COMMON_SHORT_WORDS
-    vocabulary = set(map(str.lower, doc.words(0, max(0, len(doc.text.rstrip()) - len(word)))))
+    vocabulary = _words_with_prefix(doc, max(0, len(doc.text.rstrip()) - len(word)), lowered)
     if lowered in vocabulary:
         return False
     return any(len(w) > len(lowered) and w.startswith(lowered) for w in vocabulary)
+
+
+def _words_with_prefix(doc: Document, end: int, prefix: str) -> set[str]:
+    """The lower-cased words of the text up to `end` that start with `prefix`, among a few
+    others: only the chunks between spaces and line breaks where the lower-cased text holds
+    `prefix` are split into words (words hold neither)."""
+    head = doc.text[:end]
+    folded = head.lower()
+    # str.lower maps each character on its own but a Greek capital sigma, so a word whose
+    # lower case starts with `prefix` leaves it at the same offset of `folded` when no
+    # character changed length.
+    if len(folded) != len(head) or "\u03c3" in prefix or "\u03c2" in prefix:
+        return set(map(str.lower, doc.words(0, end)))
+    words: set[str] = set()
+    position = folded.find(prefix)
+    while position >= 0:
+        start = max(head.rfind(" ", 0, position), head.rfind("\n", 0, position)) + 1
+        stop = min([i for i in (head.find(" ", position), head.find("\n", position)) if i >= 0], default=end)
+        words.update(map(str.lower, doc.words(start, stop)))
+        position = folded.find(prefix, stop)
+    return words
 
 
 class TruncatedParagraph(Rule):
