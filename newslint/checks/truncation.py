@@ -116,10 +116,7 @@ def last_prose_index(doc: Document, boilerplate: Collection[int] = ()) -> int | 
             continue
         verdict = verdicts.get(index)
         if verdict is None:
-            block = doc.blocks[index]
-            verdict = verdicts[index] = (
-                is_prose(block) or _ends_with_teaser(block) or _cut_short_block(block) is not None
-            )
+            verdict = verdicts[index] = _may_end_article(doc.blocks[index])
         if verdict:
             return index
         looked += 1
@@ -154,24 +151,28 @@ def boilerplate_blocks(doc: Document, prior: Iterable[Diagnostic]) -> set[int]:
     return skipped
 
 
-def _ends_with_teaser(block: Block) -> bool:
-    """Text of a few words that ends in a teaser marker, whatever its shape ("At 4-7 [...]");
-    a "Read more" link standing alone is a widget, not a cut paragraph."""
+def _may_end_article(block: Block) -> bool:
+    """A block last_prose_index stops at: prose; text of a few words that ends in a teaser
+    marker, whatever its shape ("At 4-7 [...]"), but for a "Read more" link standing alone
+    (a widget, not a cut paragraph); or a block too short to count as prose by length that
+    was cut. The block's shape is worked out once for the three."""
     text = block.stripped
-    return (len(words_of(text)) >= 3 and bool(_TEASER_END.search(text))
-            and non_prose_reason(text) != "link to more text")
+    reason = non_prose_reason(text)
+    words = len(words_of(text))
+    if reason is None and (words >= PROSE_MIN_WORDS or ends_sentence(text)):
+        return True
+    if words < 3:
+        return False
+    if reason != "link to more text" and _TEASER_END.search(text):
+        return True
+    return reason is None and _cut_short(text)
 
 
-def _cut_short_block(block: Block) -> str | None:
-    """Evidence that a block too short to count as prose by length was cut: it stops on a
-    non-final word, a comma or an open bracket, or in lower case with no punctuation."""
-    text = block.stripped
-    if len(words_of(text)) < 3 or non_prose_reason(text) is not None:
-        return None
-    evidence = ends_mid_sentence(text)
-    if evidence is None and text[-1].islower() and (text[0].isupper() or text[0] in "\"\u201c"):
-        evidence = "a lower-case letter without punctuation"
-    return evidence
+def _cut_short(text: str) -> bool:
+    """A short block of prose stops on a non-final word, a comma or an open bracket, or in
+    lower case with no punctuation."""
+    return ends_mid_sentence(text) is not None or (
+        text[-1].islower() and (text[0].isupper() or text[0] in "\"\u201c"))
 
 
 def has_open_quote(text: str) -> bool:
