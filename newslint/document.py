@@ -133,20 +133,20 @@ class Document:
     @cached_property
     def hard_wrapped(self) -> bool:
         """True when paragraphs are runs of lines wrapped at a fixed width, not one per line."""
-        lines = self.lines
-        blank = [line.is_blank for line in lines]
-        inner = [
-            len(line.text.rstrip())
-            for i, line in enumerate(lines[:-1])
-            if not blank[i] and not blank[i + 1]
-        ]
-        prose = len(blank) - sum(blank)
-        in_runs = sum(1 for i in range(len(lines)) if not blank[i] and (
-            (i > 0 and not blank[i - 1]) or (i + 1 < len(lines) and not blank[i + 1])))
-        if len(inner) < 2 or in_runs < 0.5 * prose:
+        # Line lengths without trailing white space: 0 for a blank line.
+        lengths = [len(line.text.rstrip()) for line in self.lines]
+        inner = [n for n, following in zip(lengths, lengths[1:]) if n and following]
+        if len(inner) < 2:
             return False
+        # Cheapest test first: most pages have lines longer than any wrap width.
         width = max(inner)
         if width > 120:
+            return False
+        blank = [not n for n in lengths]
+        prose = len(blank) - sum(blank)
+        in_runs = sum(1 for i in range(len(blank)) if not blank[i] and (
+            (i > 0 and not blank[i - 1]) or (i + 1 < len(blank) and not blank[i + 1])))
+        if in_runs < 0.5 * prose:
             return False
         near_width = sum(1 for n in inner if n >= 0.6 * width)
         return near_width >= 0.8 * len(inner)

@@ -19,3 +19,24 @@ def test_a_language_tag_wins_over_detection():
 
 def test_text_without_letters_is_not_english():
     assert not is_english(Document("2019 | 3:1 | 45%"))
+
+
+def test_alternation_matches_exactly_the_words():
+    import re
+
+    from newslint.checks.english import NON_FINAL_WORDS, alternation
+
+    pattern = re.compile(alternation(NON_FINAL_WORDS))
+    assert all(pattern.fullmatch(word) for word in NON_FINAL_WORDS)
+    near_misses = {word + "x" for word in NON_FINAL_WORDS} | {word[:-1] for word in NON_FINAL_WORDS}
+    assert not any(pattern.fullmatch(word) for word in near_misses - NON_FINAL_WORDS)
+
+
+def test_english_only_asks_for_the_language_only_once_there_is_a_finding():
+    from newslint.checks.english import english_only
+
+    quiet = Document(ENGLISH)
+    assert list(english_only(quiet, [])) == []
+    assert "_language_profile" not in quiet.__dict__
+    assert list(english_only(Document(ENGLISH), ["found"])) == ["found"]
+    assert list(english_only(Document(SPANISH), ["found"])) == []

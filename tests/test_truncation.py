@@ -166,3 +166,18 @@ def test_truncated_document_looks_past_lines_other_rules_found_to_be_boilerplate
     with_boilerplate = [d for d in run_rules(article, "T002", "boilerplate") if d.code == "T002"]
     assert alone and alone[0].line == 7  # on its own, the headline looks like the last paragraph
     assert with_boilerplate == []
+
+
+@pytest.mark.parametrize("line_break", ["\n", "\r\n", "\r"])
+def test_cut_end_candidates_hold_every_block_whose_end_is_evidence(line_break):
+    from newslint.checks.block_shape import ends_mid_sentence
+    from newslint.checks.truncation import cut_end_candidates
+    from newslint.document import Document
+
+    ends = ["the", "The", "THE", "bathe", "x-the", "o'the", "\u201cthe", "it,", "(", "\u201c", '"', "said.",
+            "with  ", "and\t", "li\u212ae", "\u00e0 the", "_the", "2the"]
+    text = (line_break * 2).join(f"Line {i} ends on {end}" for i, end in enumerate(ends)) + line_break
+    doc = Document(text)
+    judged = [b.index for b in doc.blocks[:-1] if ends_mid_sentence(b.stripped) is not None]
+    assert judged and set(judged) <= set(cut_end_candidates(doc))
+    assert cut_end_candidates(doc) == sorted(cut_end_candidates(doc))

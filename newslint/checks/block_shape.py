@@ -5,6 +5,8 @@ code, links). The truncation rules only judge prose.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from newslint.checks.english import NON_FINAL_WORDS
@@ -23,6 +25,8 @@ _BYLINE = regex.compile(r"^By \p{Lu}\p{L}+(?: \p{Lu}\.?)* \p{Lu}")
 # All-caps place name opening a news item ("WASHINGTON (AP) -", "LONDON, May 3 --").
 _DATELINE = regex.compile(r"^\p{Lu}[\p{Lu} .,'\-]{2,}(?:\s*\([^)]*\))?\s*(?:[-\u2013\u2014]|,)")
 _CODE = regex.compile(r"[{}]|=>|\(\)|\w\(|;\s*$|//|</?\w+>|\w=\w")
+# Every _CODE match holds one of these signs: a stdlib pass rules most prose out.
+_CODE_SIGN = re.compile(r"[{}=(;/<]")
 _LINK = regex.compile(r"https?://|www\.|@\w|\w\.(?:com|org|net|gov|edu|io|co)\b", regex.IGNORECASE)
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]*")
 _LAST_WORD = regex.compile(r"(?r)[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]*")
@@ -37,7 +41,7 @@ _SENTENCE_INSIDE = regex.compile(r"[.!?]\s+\p{Lu}")
 
 
 def looks_like_code(text: str) -> bool:
-    return bool(_CODE.search(text))
+    return _CODE_SIGN.search(text) is not None and _CODE.search(text) is not None
 
 
 def words_of(text: str) -> list[str]:
@@ -85,11 +89,11 @@ def non_prose_reason(text: str) -> str | None:
         return "table row or separator line"
     if looks_like_code(stripped):
         return "code"
-    if _LINK.search(stripped.split()[-1]):
+    if _LINK.search(stripped.rsplit(None, 1)[-1]):
         return "ends in a link"
     if is_heading(stripped, words):
         return "heading"
-    digits = sum(ch.isdigit() for ch in stripped)
+    digits = sum(map(str.isdigit, stripped))
     if digits > 0.3 * len(stripped):
         return "figures"
     return None

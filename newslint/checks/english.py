@@ -7,6 +7,10 @@ English stop words (newslint.language), which is cheap and reliable on prose.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
 from newslint.document import Document
 from newslint.language import declared_english, profile
 
@@ -32,6 +36,25 @@ NON_FINAL_WORDS = frozenset(
 )
 
 
+def alternation(words: Iterable[str]) -> str:
+    """A regex that matches exactly one of `words`, written as a trie (one branch per first
+    character): stdlib `re` tries the branches of a flat alternation one by one."""
+    heads: dict[str, list[str]] = {}
+    for word in words:
+        heads.setdefault(word[:1], []).append(word[1:])
+    branches = [re.escape(head) + alternation(rest) for head, rest in sorted(heads.items()) if head]
+    if not branches:
+        return ""
+    optional = "?" if "" in heads else ""  # a word ends here, others go on
+    if len(branches) == 1 and not optional:
+        return branches[0]
+    return f"(?:{'|'.join(branches)}){optional}"
+
+
+# NON_FINAL_WORDS spelt backwards, for scans of a reversed text that start at a word's end.
+REVERSED_NON_FINAL_WORDS = alternation(word[::-1] for word in NON_FINAL_WORDS)
+
+
 def is_english(doc: Document) -> bool:
     """True when the document is (mostly) English: declared so, or by its stop words."""
     declared = declared_english(doc)
@@ -39,6 +62,18 @@ def is_english(doc: Document) -> bool:
         return declared
     words = profile(doc)
     return words.english_words >= 1 and words.english_share >= _MIN_ENGLISH_SHARE
+
+
+_Found = TypeVar("_Found")
+
+
+def english_only(doc: Document, findings: Iterable[_Found]) -> Iterator[_Found]:
+    """`findings` when the document is English, else nothing. The language is asked only
+    once there is a finding: most documents have none, and then never pay for the profile."""
+    for found in findings:
+        if not is_english(doc):
+            return
+        yield found
 
 
 # Common English words of one to three letters. A text that ends on a lower-case token this

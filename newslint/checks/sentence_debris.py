@@ -11,13 +11,13 @@ quoted titles and emphatic one-word sentences ("good. on. you.").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
 
 from newslint.checks.block_shape import looks_like_code, words_of
-from newslint.checks.english import NON_FINAL_WORDS, is_english
+from newslint.checks.english import NON_FINAL_WORDS, REVERSED_NON_FINAL_WORDS, english_only
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Block, Document
 from newslint.rule import Rule
@@ -30,9 +30,17 @@ FRAGMENT_MAX_WORDS = 2
 
 _TOKEN_BEFORE_STOP = regex.compile(r"(\S+)\.$")
 _FIRST_TOKEN = regex.compile(r"\S+")
-# Sentence punctuation (and closing quotes) followed by white space inside a line: where a
-# sentence boundary can be. Stdlib \s includes all of the segmenter's (regex) \s.
-_INNER_STOP = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*[^\S\r\n]")
+# Stdlib \s is str.isspace, so it holds the segmenter's (regex) \s and what spans trim.
+# A full stop, white space and a character that may be lower case: where S001's sentences
+# start (the character is tested with str.islower; the class only leaves out capitals,
+# digits and the usual openers, none of them lower case). The character is looked at, not
+# consumed: it may be the next full stop (". . x").
+_STOP_THEN_LOWER = re.compile(r"\.\s+(?=([^\sA-Z0-9\"'\u201c\u2018(\[]))")
+# In the reversed text: a full stop that ends a sentence (white space or the end of the text
+# after it), only non-word characters, then a word of NON_FINAL_WORDS standing alone (no
+# letter or digit before it): where S004's function-word fragments end. Reversed, the scan
+# starts at the full stop and needs no look-behind of variable width.
+_REVERSED_FINAL_WORD = re.compile(r"\.(?<!\S\.)(?:\W|_)*(?i:%s)(?![^\W_])" % REVERSED_NON_FINAL_WORDS)
 _ROMAN_OR_NUMBER = regex.compile(r"(?:\d{1,3}|[ivxlc]{1,4})", regex.IGNORECASE)
 
 
@@ -67,22 +75,20 @@ def _normal_lower_start(first: str, second: str) -> bool:
     return first.lower() in NAME_PARTICLES and second[:1].isupper()
 
 
-def multi_sentence_blocks(doc: Document) -> list[Block]:
-    """The blocks of two or more sentences, in order (cached: S001 and S004 both read them).
+def _multi_sentence_blocks(doc: Document, offsets: Iterable[int]) -> list[Block]:
+    """The blocks holding one of `offsets` that have two or more sentences, in order: only
+    they are split into sentences."""
+    indices = {doc.block_index_at(offset) for offset in offsets}
+    indices.discard(None)
+    blocks = doc.blocks
+    return [blocks[i] for i in sorted(indices) if len(blocks[i].sentences) >= 2]
 
-    One stdlib pass finds sentence punctuation followed by white space inside a line; only
-    the blocks holding such a spot are split. Hard-wrapped blocks span lines: all are split.
-    """
-    cached = doc.__dict__.get("_multi_sentence_blocks")
-    if cached is None:
-        if doc.hard_wrapped:
-            candidates = doc.blocks
-        else:
-            indices = {doc.block_index_at(m.start()) for m in _INNER_STOP.finditer(doc.text)}
-            candidates = [doc.blocks[i] for i in sorted(i for i in indices if i is not None)]
-        cached = [block for block in candidates if len(block.sentences) >= 2]
-        doc.__dict__["_multi_sentence_blocks"] = cached
-    return cached
+
+def _non_final_word_stops(text: str) -> list[int]:
+    """Where a word of NON_FINAL_WORDS is the last word before a full stop that ends a
+    sentence (offsets of the word)."""
+    size = len(text)
+    return [size - match.end() for match in _REVERSED_FINAL_WORD.finditer(text[::-1])]
 
 
 def lower_case_starts(doc: Document) -> list[LowerStart]:
@@ -90,14 +96,15 @@ def lower_case_starts(doc: Document) -> list[LowerStart]:
     S001 and S004 both read them)."""
     cached = doc.__dict__.get("_lower_case_starts")
     if cached is None:
-        cached = list(_lower_case_starts(doc)) if is_english(doc) else []
+        stops = [m.start() for m in _STOP_THEN_LOWER.finditer(doc.text) if m.group(1).islower()]
+        cached = list(english_only(doc, _lower_case_starts(doc, _multi_sentence_blocks(doc, stops))))
         doc.__dict__["_lower_case_starts"] = cached
     return cached
 
 
-def _lower_case_starts(doc: Document) -> Iterator[LowerStart]:
+def _lower_case_starts(doc: Document, blocks: list[Block]) -> Iterator[LowerStart]:
     text = doc.text
-    for block in multi_sentence_blocks(doc):
+    for block in blocks:
         sentences = block.sentences
         for index in range(1, len(sentences)):
             previous, sentence = sentences[index - 1], sentences[index]
@@ -215,13 +222,11 @@ class StrandedFragment(Rule):
         for found in lower_case_starts(doc):
             if found.words <= FRAGMENT_MAX_WORDS:
                 yield self._report(found.previous, found.sentence)
-        yield from self._function_word_fragments(doc)
+        yield from english_only(doc, self._function_word_fragments(doc))
 
     def _function_word_fragments(self, doc: Document) -> Iterator[Diagnostic]:
-        if not is_english(doc):
-            return
         text = doc.text
-        for block in multi_sentence_blocks(doc):
+        for block in _multi_sentence_blocks(doc, _non_final_word_stops(text)):
             for previous, sentence in zip(block.sentences, block.sentences[1:]):
                 body = text[sentence.start:sentence.end]
                 # All-caps words are shouting ("THIS. IS. WAR."), not debris.

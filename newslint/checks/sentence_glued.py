@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -14,6 +15,10 @@ from newslint.rule import Rule
 # capitalised word, with no space. Searching for the gap first keeps the scan fast; the words
 # on both sides are checked afterwards.
 _GLUED_GAP = regex.compile(r"(?<=\p{Ll}\p{M}*)[.!?][\"'\u201d\u2019)]?(?=\p{Lu}\p{Ll})")
+# Where a gap can start, in one stdlib pass: the punctuation and closing quote, then a
+# letter that is not a-z (every \p{Lu} is such a letter). Gaps do not overlap, so trying
+# _GLUED_GAP at each of these finds what its finditer would.
+_GAP_CANDIDATE = re.compile(r"[.!?][\"'\u201d\u2019)]?[^\W\d_a-z]")
 _LEFT_WORD = regex.compile(r"(?<![\p{L}\p{N}\p{M}.@/#_\\-])\p{L}[\p{L}\p{M}]*$")
 _RIGHT_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?![\p{L}\p{N}\p{M}])")
 # Tokens that are names of things, not prose: URLs, domains, paths, handles, code.
@@ -65,7 +70,10 @@ class GluedSentences(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        for gap_match in _GLUED_GAP.finditer(text):
+        for candidate in _GAP_CANDIDATE.finditer(text):
+            gap_match = _GLUED_GAP.match(text, candidate.start())
+            if gap_match is None:
+                continue
             gap_start, gap = gap_match.start(), gap_match.end()
             left = _LEFT_WORD.search(text, max(0, gap_start - 40), gap_start)
             right = _RIGHT_WORD.match(text, gap)

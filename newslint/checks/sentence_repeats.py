@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import regex
 
-from newslint.checks.english import is_english
+from newslint.checks.english import english_only
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
 from newslint.rule import Rule
@@ -17,12 +17,14 @@ _REPEAT = regex.compile(
     r"(?![\p{L}\p{N}\p{M}'\u2019\-])"
 )
 # A cheap stdlib pass that finds every line that can hold a _REPEAT match, valid only on
-# text whose letters, marks and digits are all Latin-1 (there stdlib `re` and `regex` agree
-# on letters and on case-insensitive equality; _OUTSIDE_LATIN1 finds the other texts).
+# lines whose letters, marks and digits are all Latin-1 (there stdlib `re` and `regex` agree
+# on letters and on case-insensitive equality; _OUTSIDE_LATIN1 finds the other lines). The
+# word is captured in a look-ahead and matched by reference: a whole run of letters, with
+# no backtracking into it (only the whole run can be followed by a space).
 _LATIN1_LETTERS = "A-Za-z\xaa\xb5\xba\xc0-\xd6\xd8-\xf6\xf8-\xff"
 _LATIN1_WORD_CHAR = f"[{_LATIN1_LETTERS}0-9\xb2\xb3\xb9\xbc-\xbe'\u2019\\-]"
 _REPEAT_CANDIDATE = re.compile(
-    f"(?<!{_LATIN1_WORD_CHAR})([{_LATIN1_LETTERS}]+)[ \t]+(?i:\\1)(?!{_LATIN1_WORD_CHAR})"
+    f"(?<!{_LATIN1_WORD_CHAR})(?=([{_LATIN1_LETTERS}]+))\\1[ \t]+(?i:\\1)(?!{_LATIN1_WORD_CHAR})"
 )
 _OUTSIDE_LATIN1 = regex.compile(r"[[^\x00-\xff]&&[\p{L}\p{M}\p{N}]]", regex.V1)
 # Repeats that English allows: grammar ("had had", "that that", "is is"), reduplication
@@ -72,8 +74,9 @@ class RepeatedWord(Rule):
     summary = "A word is repeated (\"to to\", \"the the\")"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        if not is_english(doc):
-            return
+        return english_only(doc, self._repeated_words(doc))
+
+    def _repeated_words(self, doc: Document) -> Iterator[Diagnostic]:
         for match in _repeats(doc.text):
             word, again = match.group("word"), match.group("again")
             lowered = word.lower()
@@ -90,23 +93,23 @@ class RepeatedWord(Rule):
 
 
 def _repeats(text: str) -> Iterator[regex.Match]:
-    """The matches of _REPEAT.finditer(text), searching only the lines that can hold one.
+    """The matches of _REPEAT.finditer(text), searching only the lines that can hold one: the
+    lines of stdlib candidates and the lines with letters outside Latin-1.
 
     A match never spans a line break, so scanning line by line finds the same matches.
     """
-    if _OUTSIDE_LATIN1.search(text):
-        yield from _REPEAT.finditer(text)
-        return
-    done = 0
-    for candidate in _REPEAT_CANDIDATE.finditer(text):
-        start = candidate.start()
-        if start < done:
-            continue
-        line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-        done = _line_end(text, start)
-        yield from _REPEAT.finditer(text, line_start, done)
+    lines = {_line_span(text, candidate.start()) for candidate in _REPEAT_CANDIDATE.finditer(text)}
+    position = 0
+    while (outside := _OUTSIDE_LATIN1.search(text, position)) is not None:
+        line = _line_span(text, outside.start())
+        lines.add(line)
+        position = line[1]
+    for start, end in sorted(lines):
+        yield from _REPEAT.finditer(text, start, end)
 
 
-def _line_end(text: str, offset: int) -> int:
+def _line_span(text: str, offset: int) -> tuple[int, int]:
+    """Start and end (before its line break) of the line holding `offset`."""
+    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
     ends = [i for i in (text.find("\n", offset), text.find("\r", offset)) if i >= 0]
-    return min(ends) if ends else len(text)
+    return start, min(ends) if ends else len(text)

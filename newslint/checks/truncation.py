@@ -12,10 +12,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Iterator
 from itertools import groupby
 
+import re
+
 import regex
 
 from newslint.checks.block_shape import ends_mid_sentence, is_heading, last_word, non_prose_reason, words_of
-from newslint.checks.english import COMMON_SHORT_WORDS, NON_FINAL_WORDS, is_english
+from newslint.checks.english import COMMON_SHORT_WORDS, REVERSED_NON_FINAL_WORDS, english_only
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Block, Document
 from newslint.rule import Rule, line_span_diagnostic
@@ -41,12 +43,31 @@ def ends_sentence(text: str) -> bool:
     return _TERMINAL_END.search(text, max(0, len(stem.rstrip(_CLOSERS)) - 1)) is not None
 
 
-# The endings of a text that ends_mid_sentence can judge cut: the last two letters (lower
-# case) of a word that cannot end a sentence, a one-letter such word, a comma, an open bracket
-# or quote.
-_NON_FINAL_TAILS = frozenset(word[-2:] for word in NON_FINAL_WORDS if len(word) > 1)
-_CUT_FINALS = frozenset([word for word in NON_FINAL_WORDS if len(word) == 1] + list(",([{\u201c\u2018\""))
+# In the reversed text: a line break, the white space that ends the line before it (stdlib
+# \s is str.isspace, what blocks are stripped of), then a character, or a word standing
+# alone (no letter or digit before it), that ends_mid_sentence takes as evidence of a cut.
+# Every block but the last ends before a line break. Reversed, the scan starts at a literal
+# line break (fast) and needs no look-behind of variable width.
+_CUT_END = r"[^\S\r\n]*(?P<end>[,(\[{\u201c\u2018\"]|(?i:%s)(?![^\W_]))" % REVERSED_NON_FINAL_WORDS
+_REVERSED_CUT_END = re.compile("\n" + _CUT_END)
+_REVERSED_CUT_END_CR = re.compile("[\r\n]" + _CUT_END)  # for text with other line breaks
 _LINK_END = regex.compile(r"(?:https?://|www\.)\S+$|\S+\.(?:com|org|net|gov|edu|io)\S*$", regex.IGNORECASE)
+
+
+def cut_end_candidates(doc: Document) -> list[int]:
+    """Indices of the blocks before the last, in order, whose end ends_mid_sentence may take
+    as evidence of a cut (a superset: one C-level pass instead of a test per block)."""
+    text, blocks = doc.text, doc.blocks
+    last = len(text) - 1
+    pattern = _REVERSED_CUT_END_CR if "\r" in text else _REVERSED_CUT_END
+    found = []
+    for match in pattern.finditer(text[::-1]):
+        offset = last - match.start("end")
+        index = doc.block_index_at(offset)
+        if index is not None and blocks[index].end == offset + 1:
+            found.append(index)
+    found.reverse()
+    return found
 
 
 def continues_previous(text: str) -> bool:
@@ -88,11 +109,15 @@ def last_prose_index(doc: Document, boilerplate: Collection[int] = ()) -> int | 
     """Index of the last prose block, looking past a few trailing widget or credit lines and
     past any number of blocks other rules found to be boilerplate."""
     looked = 0
+    # T001 and T002 both look, mostly at the same blocks: keep each block's verdict.
+    verdicts: dict[int, bool] = doc.__dict__.setdefault("_may_end_article", {})
     for index in range(len(doc.blocks) - 1, -1, -1):
         if index in boilerplate:
             continue
-        block = doc.blocks[index]
-        if is_prose(block) or _ends_with_teaser(block) or _cut_short_block(block) is not None:
+        verdict = verdicts.get(index)
+        if verdict is None:
+            verdict = verdicts[index] = _may_end_article(doc.blocks[index])
+        if verdict:
             return index
         looked += 1
         if looked >= MAX_TRAILING_BLOCKS:
@@ -126,24 +151,28 @@ def boilerplate_blocks(doc: Document, prior: Iterable[Diagnostic]) -> set[int]:
     return skipped
 
 
-def _ends_with_teaser(block: Block) -> bool:
-    """Text of a few words that ends in a teaser marker, whatever its shape ("At 4-7 [...]");
-    a "Read more" link standing alone is a widget, not a cut paragraph."""
+def _may_end_article(block: Block) -> bool:
+    """A block last_prose_index stops at: prose; text of a few words that ends in a teaser
+    marker, whatever its shape ("At 4-7 [...]"), but for a "Read more" link standing alone
+    (a widget, not a cut paragraph); or a block too short to count as prose by length that
+    was cut. The block's shape is worked out once for the three."""
     text = block.stripped
-    return (len(words_of(text)) >= 3 and bool(_TEASER_END.search(text))
-            and non_prose_reason(text) != "link to more text")
+    reason = non_prose_reason(text)
+    words = len(words_of(text))
+    if reason is None and (words >= PROSE_MIN_WORDS or ends_sentence(text)):
+        return True
+    if words < 3:
+        return False
+    if reason != "link to more text" and _TEASER_END.search(text):
+        return True
+    return reason is None and _cut_short(text)
 
 
-def _cut_short_block(block: Block) -> str | None:
-    """Evidence that a block too short to count as prose by length was cut: it stops on a
-    non-final word, a comma or an open bracket, or in lower case with no punctuation."""
-    text = block.stripped
-    if len(words_of(text)) < 3 or non_prose_reason(text) is not None:
-        return None
-    evidence = ends_mid_sentence(text)
-    if evidence is None and text[-1].islower() and (text[0].isupper() or text[0] in "\"\u201c"):
-        evidence = "a lower-case letter without punctuation"
-    return evidence
+def _cut_short(text: str) -> bool:
+    """A short block of prose stops on a non-final word, a comma or an open bracket, or in
+    lower case with no punctuation."""
+    return ends_mid_sentence(text) is not None or (
+        text[-1].islower() and (text[0].isupper() or text[0] in "\"\u201c"))
 
 
 def has_open_quote(text: str) -> bool:
@@ -160,10 +189,31 @@ def is_cut_word(doc: Document, word: str) -> bool:
         return False
     if len(word) <= 3 and word.islower() and word.isalpha():
         return lowered not in COMMON_SHORT_WORDS
-    vocabulary = {w.lower() for w in doc.words(0, max(0, len(doc.text.rstrip()) - len(word)))}
+    vocabulary = _words_with_prefix(doc, max(0, len(doc.text.rstrip()) - len(word)), lowered)
     if lowered in vocabulary:
         return False
     return any(len(w) > len(lowered) and w.startswith(lowered) for w in vocabulary)
+
+
+def _words_with_prefix(doc: Document, end: int, prefix: str) -> set[str]:
+    """The lower-cased words of the text up to `end` that start with `prefix`, among a few
+    others: only the chunks between spaces and line breaks where the lower-cased text holds
+    `prefix` are split into words (words hold neither)."""
+    head = doc.text[:end]
+    folded = head.lower()
+    # str.lower maps each character on its own but a Greek capital sigma, so a word whose
+    # lower case starts with `prefix` leaves it at the same offset of `folded` when no
+    # character changed length.
+    if len(folded) != len(head) or "\u03c3" in prefix or "\u03c2" in prefix:
+        return set(map(str.lower, doc.words(0, end)))
+    words: set[str] = set()
+    position = folded.find(prefix)
+    while position >= 0:
+        start = max(head.rfind(" ", 0, position), head.rfind("\n", 0, position)) + 1
+        stop = min([i for i in (head.find(" ", position), head.find("\n", position)) if i >= 0], default=end)
+        words.update(map(str.lower, doc.words(start, stop)))
+        position = folded.find(prefix, stop)
+    return words
 
 
 class TruncatedParagraph(Rule):
@@ -208,16 +258,25 @@ class TruncatedParagraph(Rule):
     min_words = 3  # shorter fragments are too ambiguous to call
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        if not is_english(doc) or is_split_text(doc):
-            return
+        # What holds for the whole document is asked only once there is a finding.
+        for found in english_only(doc, self._cut_paragraphs(doc)):
+            if is_split_text(doc):
+                return
+            yield found
+
+    def _cut_paragraphs(self, doc: Document) -> Iterator[Diagnostic]:
         blocks = doc.blocks
+        # Cheap pass first: the blocks whose ends can hold evidence.
+        candidates = cut_end_candidates(doc)
+        if not candidates:
+            return
         # The last prose block is T002's; without one near the end, judge every block.
         last_prose = last_prose_index(doc)
         if last_prose is None:
             last_prose = len(blocks) - 1
-        # Cheap pass first: ends_mid_sentence needs one of these endings.
-        tails = [block.text[-2:].lower() for block in blocks[:last_prose]]
-        for index in [i for i, tail in enumerate(tails) if tail in _NON_FINAL_TAILS or tail[-1:] in _CUT_FINALS]:
+        for index in candidates:
+            if index >= last_prose:
+                break
             block, following = blocks[index], blocks[index + 1]
             text = block.stripped
             evidence = ends_mid_sentence(text)
@@ -285,8 +344,9 @@ class TruncatedDocument(Rule):
         return self.check_with_prior(doc, [])
 
     def check_with_prior(self, doc: Document, prior: list[Diagnostic]) -> Iterator[Diagnostic]:
-        if not is_english(doc):
-            return
+        return english_only(doc, self._cut_end(doc, prior))
+
+    def _cut_end(self, doc: Document, prior: list[Diagnostic]) -> Iterator[Diagnostic]:
         index = last_prose_index(doc, boilerplate_blocks(doc, prior))
         if index is None:
             return
