@@ -181,3 +181,32 @@ def test_cut_end_candidates_hold_every_block_whose_end_is_evidence(line_break):
     judged = [b.index for b in doc.blocks[:-1] if ends_mid_sentence(b.stripped) is not None]
     assert judged and set(judged) <= set(cut_end_candidates(doc))
     assert cut_end_candidates(doc) == sorted(cut_end_candidates(doc))
+
+
+ARTICLE_THEN_LONG_FOOTER = """\
+The harbour board met on Monday evening to discuss the repairs to the old sea wall.
+
+Engineers told the board that the work would take most of the winter and cost more than planned.
+
+Residents who live near the wall said they were relieved that a decision had finally been made and that
+
+Share on Facebook
+Share on Twitter
+Leave a Comment
+Privacy Policy
+Cookie Policy
+Terms of Use
+Contact Us
+About Us
+Advertise With Us
+Sharing Is Caring:
+"""
+
+
+def test_the_last_paragraph_before_a_long_flagged_footer_is_judged_once():
+    """T002 looks past the footer the packs flag; T001 must not judge that paragraph too."""
+    found = run_rules(ARTICLE_THEN_LONG_FOOTER)
+    cut = ARTICLE_THEN_LONG_FOOTER.index("Residents")
+    on_last_paragraph = sorted(d.code for d in found if d.code in ("T001", "T002") and d.start <= cut < d.end + 1
+                               or d.code in ("T001", "T002") and cut <= d.start < cut + 100)
+    assert on_last_paragraph == ["T002"]

@@ -126,9 +126,10 @@ def last_prose_index(doc: Document, boilerplate: Collection[int] = ()) -> int | 
 
 
 def boilerplate_blocks(doc: Document, prior: Iterable[Diagnostic]) -> set[int]:
-    """Blocks in runs of boilerplate found by other rules, where the run holds at least one
-    confident (warning or error) finding: a cut-off last paragraph can itself look unlike
-    prose and draw an info-level guess, which alone must not hide it."""
+    """Blocks in runs of boilerplate found by other rules, from the run's first confident
+    (warning or error) finding to its end: a cut-off last paragraph can itself look unlike
+    prose and draw an info-level guess, alone or as the head of a footer run, which must not
+    hide it."""
     covered: dict[int, bool] = {}  # block index -> covered by a confident finding
     first_lines: list[int] | None = None
     for d in prior:
@@ -146,8 +147,9 @@ def boilerplate_blocks(doc: Document, prior: Iterable[Diagnostic]) -> set[int]:
     # Consecutive block indices share index - position: one group per run.
     for _, group in groupby(enumerate(sorted(covered)), key=lambda pair: pair[1] - pair[0]):
         run = [index for _, index in group]
-        if any(covered[i] for i in run):
-            skipped.update(run)
+        first_confident = next((position for position, i in enumerate(run) if covered[i]), None)
+        if first_confident is not None:
+            skipped.update(run[first_confident:])
     return skipped
 
 
@@ -257,21 +259,28 @@ class TruncatedParagraph(Rule):
     options = ("min_words",)
     min_words = 3  # shorter fragments are too ambiguous to call
 
+    # The article's last paragraph is T002's, found past trailing boilerplate runs; T001 must
+    # see the same runs, or on a page with a long flagged footer both rules judge it.
+    needs_prior = True
+
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        return self.check_with_prior(doc, [])
+
+    def check_with_prior(self, doc: Document, prior: list[Diagnostic]) -> Iterator[Diagnostic]:
         # What holds for the whole document is asked only once there is a finding.
-        for found in english_only(doc, self._cut_paragraphs(doc)):
+        for found in english_only(doc, self._cut_paragraphs(doc, prior)):
             if is_split_text(doc):
                 return
             yield found
 
-    def _cut_paragraphs(self, doc: Document) -> Iterator[Diagnostic]:
+    def _cut_paragraphs(self, doc: Document, prior: list[Diagnostic]) -> Iterator[Diagnostic]:
         blocks = doc.blocks
         # Cheap pass first: the blocks whose ends can hold evidence.
         candidates = cut_end_candidates(doc)
         if not candidates:
             return
         # The last prose block is T002's; without one near the end, judge every block.
-        last_prose = last_prose_index(doc)
+        last_prose = last_prose_index(doc, boilerplate_blocks(doc, prior))
         if last_prose is None:
             last_prose = len(blocks) - 1
         for index in candidates:
