@@ -3,14 +3,14 @@
 A phrase list compiles to one Aho-Corasick automaton over case-folded text (linear in the
 text, whatever the number of phrases); regex patterns of a list compile to one alternation.
 Prefix phrases (a line that *starts with* a widget phrase, "Share on Facebook Share on X")
-live in the same automaton, tagged, so a pack stays one matcher.
+live in the same automaton, tagged, so a pack stays one matcher. Whole-line matching runs
+over the document's framed lines (newslint/framing.py), once for all packs (_SharedPass).
 """
 
 from __future__ import annotations
 
 import bisect
 import math
-import re
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -20,126 +20,8 @@ import ahocorasick
 import regex
 
 from newslint.document import Document
+from newslint.framing import END, START, FramedLines, fold, framed_blocks, normalise_line, normalise_prefix
 from newslint.pattern_anchors import anchors
-
-# Typographic variants folded before matching, one character for one so offsets hold.
-_FOLD = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ",
-    "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-",
-}
-
-
-def fold(text: str) -> str:
-    """Lower-case and fold quotes, dashes and spaces without changing the length."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # e.g. "İ" lower-cases to two code points
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return _fold_marks(lowered)
-
-
-def _fold_marks(text: str) -> str:
-    # Faster than str.translate: a text holds few of the folded characters.
-    for source, target in _FOLD.items():
-        if source in text:
-            text = text.replace(source, target)
-    return text
-
-
-_EDGE_PUNCT = " \t\"'()[]{}<>*•·|:;,.!?-–—_/\\#>»«›‹"
-_EDGE_CHARS = _EDGE_PUNCT + "\u2022\u00b7"
-_SPACES = regex.compile(r"\s+")
-
-
-def normalise_line(text: str) -> str:
-    """A block's text as compared with whole-line phrases: folded, trimmed, spaces collapsed."""
-    return _SPACES.sub(" ", fold(text)).strip(_EDGE_CHARS)
-
-
-# Whole-line matching frames every line as START + line + END, joins the lines, and runs each
-# pack's automaton and regex once over the joined text: a needle that begins with START can
-# only match at a line start, one that ends with END only at a line end.
-_START, _END = "\x02", "\x03"
-
-
-@dataclass(frozen=True)
-class FramedLines:
-    keys: str  # normalised lines (see normalise_line), framed and joined
-    raw: str  # the lines as written (stripped; inner line breaks as spaces), framed and joined
-    key_starts: list[int]  # where each line's frame starts in `keys`
-    raw_starts: list[int]
-    key_list: list[str]
-    # Lines whose key is not just the raw line lower-cased (edge punctuation, quotes, dashes),
-    # framed and joined: only there can a case-insensitive pattern find more in the key.
-    altered_keys: str
-    altered_starts: list[int]
-    altered_lines: list[int]
-    # `raw` lower-cased, when that keeps every offset and no character in it case-folds to
-    # ASCII letters (see _line_matches); else None
-    raw_lowered: str | None
-
-    @classmethod
-    def of(cls, lines: list[str]) -> FramedLines:
-        raw = [line.replace("\n", " ").strip() for line in lines]
-        joined_raw, raw_starts = _frame(raw)
-        if joined_raw.count(_START) != len(raw) or joined_raw.count(_END) != len(raw):
-            raw = [line.replace(_START, " ").replace(_END, " ") for line in raw]
-            joined_raw, raw_starts = _frame(raw)
-        lowered = joined_raw.lower()
-        keeps_offsets = len(lowered) == len(joined_raw)
-        if keeps_offsets and not _SPLIT_ONLY_SPACES.search(lowered):
-            # normalise_line, with the folding done once over the joined text (it is per
-            # character, and the frames keep each line's lower-casing context) and str.split
-            # collapsing the same white space as _SPACES.
-            keys = [" ".join(key.split()).strip(_EDGE_CHARS) for key in _unframe(_fold_marks(lowered))]
-            lowered_lines = _unframe(lowered)
-        else:  # a character lower-cases to two, or str.split would see more white space
-            keys = [normalise_line(line) for line in raw]
-            lowered_lines = [line.lower() for line in raw]
-        joined_keys, key_starts = _frame(keys)
-        altered = [i for i, (key, line) in enumerate(zip(keys, lowered_lines)) if key != line]
-        joined_altered, altered_starts = _frame([keys[i] for i in altered])
-        return cls(joined_keys, joined_raw, key_starts, raw_starts, keys,
-                   joined_altered, altered_starts, altered,
-                   lowered if keeps_offsets and not _FOLDS_TO_ASCII.search(lowered) else None)
-
-
-# White space to str.split that is not white space to the regex module's \s.
-_SPLIT_ONLY_SPACES = regex.compile("[\x1c-\x1f]")
-
-
-def _frame(lines: list[str]) -> tuple[str, list[int]]:
-    if not lines:
-        return "", []
-    return _START + f"{_END}\n{_START}".join(lines) + _END + "\n", _starts(lines)
-
-
-def _unframe(joined: str) -> list[str]:
-    """The lines of a text made by _frame."""
-    return joined[1:-2].split(f"{_END}\n{_START}") if joined else []
-
-
-def _starts(lines: list[str]) -> list[int]:
-    starts, offset = [], 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 3
-    return starts
-
-
-def framed_blocks(doc: Document) -> FramedLines:
-    """The document's blocks framed for whole-line matching, computed once per document."""
-    cached = doc.__dict__.get("_framed_blocks")
-    if cached is None:
-        cached = FramedLines.of([block.text for block in doc.blocks])
-        doc.__dict__["_framed_blocks"] = cached
-    return cached
-
-
-# Characters a case-insensitive ASCII literal can match, other than ASCII letters themselves:
-# those whose casefold(), lower() or upper() holds an ASCII letter ("ß", "ſ", "K", "ﬁ").
-_FOLDS_TO_ASCII = re.compile("[\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96-\u1e9a\u1e9e\u212a\ufb00-\ufb06]")
 
 
 def _anchor_needles(patterns: list[str]) -> dict[str, tuple[int, tuple[float, float], int]] | None:
@@ -162,7 +44,7 @@ def _anchor_needles(patterns: list[str]) -> dict[str, tuple[int, tuple[float, fl
             mask_of[word] = mask_of.get(word, 0) | 1 << i
     needles = {}
     for word, reach in reach_of.items():
-        needle = _START + word if starts_match[word] else word
+        needle = START + word if starts_match[word] else word
         needles[needle] = (len(needle), reach, mask_of[word])
     return needles or None
 
@@ -174,10 +56,6 @@ def _automaton(needles: dict[str, object]) -> ahocorasick.Automaton:
     if needles:
         automaton.make_automaton()
     return automaton
-
-
-def _normalise_prefix(text: str) -> str:
-    return _SPACES.sub(" ", fold(text)).strip().lstrip(_EDGE_CHARS)
 
 
 def _is_word_char(ch: str) -> bool:
@@ -215,15 +93,15 @@ class PhraseMatcher:
             self._exact.setdefault(key, phrase)
             needle = fold(phrase.strip()) if ignore_case else phrase.strip()
             self._automaton.add_word(needle, (len(needle), phrase))
-            self._line_needles[_START + key + _END] = (len(key) + 2, phrase, False)
+            self._line_needles[START + key + END] = (len(key) + 2, phrase, False)
         for phrase in prefixes:
             # Compared with the normalised line; a prefix keeps its trailing punctuation
             # ("Related:", "Home »") because that is often what makes it a widget.
-            needle = _normalise_prefix(phrase) if ignore_case else phrase.strip()
+            needle = normalise_prefix(phrase) if ignore_case else phrase.strip()
             if not needle:
                 continue
             self._prefix_count += 1
-            self._line_needles[_START + needle] = (len(needle) + 1, phrase, True)
+            self._line_needles[START + needle] = (len(needle) + 1, phrase, True)
         if len(self._automaton):
             self._automaton.make_automaton()
         self._line_automaton = _automaton(self._line_needles)
@@ -251,8 +129,8 @@ class PhraseMatcher:
     def _line_regex_of(self, patterns: list[str]) -> regex.Pattern:
         alternation = "|".join(f"(?:{p})" for p in patterns)
         return regex.compile(
-            f"{_START}(?=(?:{alternation}){_END})(?=[^{_END}]{{0,{self._pattern_max_chars}}}{_END})"
-            f"(?:{alternation}){_END}", self._flags,
+            f"{START}(?=(?:{alternation}){END})(?=[^{END}]{{0,{self._pattern_max_chars}}}{END})"
+            f"(?:{alternation}){END}", self._flags,
         )
 
     def _line_regexes_for(self, mask: int) -> tuple[regex.Pattern, ...]:
@@ -310,7 +188,7 @@ class PhraseMatcher:
                         hits[line] = (phrase, False)
                     continue
                 after = text[last + 1]
-                if after != _END and _is_word_char(after) and _is_word_char(text[last]):
+                if after != END and _is_word_char(after) and _is_word_char(text[last]):
                     continue  # "Share on" must not match "Share online"
                 if length > prefix_length.get(line, 0):
                     prefix_length[line] = length

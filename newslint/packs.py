@@ -30,7 +30,8 @@ import yaml
 
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
-from newslint.matching import PhraseMatcher, framed_blocks
+from newslint.framing import framed_blocks
+from newslint.matching import PhraseMatcher
 from newslint.rule import Rule
 
 try:  # Python 3.11+

@@ -15,7 +15,7 @@ import regex
 
 from newslint.document import Document
 from newslint.language import LETTERS, NUMBERS, OUTSIDE_TABLE
-from newslint.matching import fold
+from newslint.framing import fold
 
 # " - ", " – ", " — ", " | ", " · ", " :: ", " » " between headline and site name.
 _SUFFIX_SEPARATOR = regex.compile(r"\s+(?:[-\u2013\u2014|\u00b7\u00bb]|::)\s+|\s*\|\s*")

@@ -76,7 +76,7 @@ def test_each_pack_compiles_into_one_matcher(cls):
 
 
 def test_no_phrase_is_in_two_packs():
-    from newslint.matching import normalise_line
+    from newslint.framing import normalise_line
     owner: dict[str, str] = {}
     for cls in phrase_packs():
         for phrase in cls.data.get("phrases", []):

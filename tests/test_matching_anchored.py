@@ -4,7 +4,8 @@ import random
 
 import pytest
 
-from newslint.matching import FramedLines, PhraseMatcher
+from newslint.framing import FramedLines
+from newslint.matching import PhraseMatcher
 from newslint.packs import builtin_packs_dir, read_pack_file
 
 _PIECES = ["|", " | ", "home", "news", "of", "/", "3", "12", " ", "  ", "page", "photo", "ad", "by", "Jane",
