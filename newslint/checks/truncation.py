@@ -125,19 +125,27 @@ def last_prose_index(doc: Document, boilerplate: Collection[int] = ()) -> int | 
     return None
 
 
-def boilerplate_blocks(doc: Document, prior: Iterable[Diagnostic]) -> set[int]:
+def boilerplate_blocks(doc: Document, prior: Iterable[Diagnostic]) -> frozenset[int]:
     """Blocks in runs of boilerplate found by other rules, from the run's first confident
     (warning or error) finding to its end: a cut-off last paragraph can itself look unlike
     prose and draw an info-level guess, alone or as the head of a footer run, which must not
     hide it."""
+    found = [d for d in prior if d.category is Category.BOILERPLATE and d.field != "title"]
+    # T001 and T002 both ask, with the same boilerplate findings: work it out once.
+    key = tuple(map(id, found))
+    cached = doc.__dict__.get("_boilerplate_blocks")
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    skipped = frozenset(_runs_from_first_confident(doc, found))
+    doc.__dict__["_boilerplate_blocks"] = (key, skipped)
+    return skipped
+
+
+def _runs_from_first_confident(doc: Document, found: list[Diagnostic]) -> set[int]:
     covered: dict[int, bool] = {}  # block index -> covered by a confident finding
-    first_lines: list[int] | None = None
-    for d in prior:
-        if d.category is not Category.BOILERPLATE or d.field == "title":
-            continue
-        if first_lines is None:
-            first_lines = [b.first_line for b in doc.blocks]
-            last_lines = [b.last_line for b in doc.blocks]
+    first_lines = [b.first_line for b in doc.blocks] if found else []
+    last_lines = [b.last_line for b in doc.blocks] if found else []
+    for d in found:
         confident = d.severity.rank >= Severity.WARNING.rank
         # The blocks that share a line with the finding: blocks are sorted and disjoint.
         first, last = doc.line_index_at(d.start), doc.line_index_at(max(d.start, d.end - 1))
