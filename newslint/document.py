@@ -15,7 +15,10 @@ import regex
 from newslint.segment import Span, split_sentences
 
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]*")
+# A word: a letter or digit, then letters, digits, marks, apostrophes and hyphens. Rules that
+# count or compare words use this one definition (WORD), so they agree on what a word is.
+WORD_PATTERN = r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]*"
+WORD = regex.compile(WORD_PATTERN)
 
 
 # Lines, blocks and spans are built by the ten thousand per document: plain slotted
@@ -190,8 +193,13 @@ class Document:
         return tuple(blocks)
 
     @cached_property
-    def _block_starts(self) -> list[int]:
+    def block_starts(self) -> list[int]:
+        """Start offset of every block, ascending (for bisecting offsets to blocks)."""
         return [block.start for block in self.blocks]
+
+    @cached_property
+    def _block_line_bounds(self) -> tuple[list[int], list[int]]:
+        return [block.first_line for block in self.blocks], [block.last_line for block in self.blocks]
 
     def block_index_at(self, offset: int) -> int | None:
         """Index of the block holding `offset`, or None when it falls between blocks.
@@ -199,10 +207,15 @@ class Document:
         Lets a rule scan the whole text once (one C-level regex pass) and map each hit to
         its block, instead of running a search per block.
         """
-        index = bisect.bisect_right(self._block_starts, offset) - 1
+        index = bisect.bisect_right(self.block_starts, offset) - 1
         if index < 0 or offset >= self.blocks[index].end:
             return None
         return index
+
+    def blocks_on_lines(self, first_line: int, last_line: int) -> range:
+        """Indices of the blocks that share a line with lines first_line..last_line (0-based)."""
+        first_lines, last_lines = self._block_line_bounds
+        return range(bisect.bisect_left(last_lines, first_line), bisect.bisect_right(first_lines, last_line))
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
@@ -233,7 +246,7 @@ class Document:
     # -- shared helpers for rules ------------------------------------------------------------
 
     def words(self, start: int, end: int) -> list[str]:
-        return _WORD.findall(self.text, start, end)
+        return WORD.findall(self.text, start, end)
 
     def removal_span(self, first_line: int, last_line: int) -> tuple[int, int]:
         """The span to delete so lines first..last disappear without leaving blank-line debris.

@@ -25,7 +25,7 @@ import re
 
 import regex
 
-from newslint.document import Document
+from newslint.document import WORD, WORD_PATTERN, Document
 from newslint.language import LETTERS, MARKS, NUMBERS, OUTSIDE_TABLE
 from newslint.titles import block_comparison_keys, title_keys
 
@@ -54,8 +54,7 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 # a text has none (the Unicode property test is slow over a whole page).
 _CJK_RANGES = re.compile(
     "[\u1100-\u11ff\u2e80-\ud7ff\uf900-\ufaff\uff66-\uffdc\U00016fe0-\U0001f200\U00020000-\U00033479]")
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]*")
-_ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")  # _WORD on ASCII text, with the faster re
+_ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")  # WORD on ASCII text, with the faster re
 # Sentence end, allowing closing quotes and brackets after it (tested with str methods).
 _ENDERS = frozenset(".!?\u2026\u3002\uff01\uff1f:;")
 _CLOSERS = "\"'\u201d\u2019\u00bb)]"
@@ -118,7 +117,7 @@ def _features(stripped: str, next_text: str, cjk_possible: bool, separator_possi
         tokens = _ASCII_WORD.findall(stripped)
         cjk = 0
     else:
-        tokens = _WORD.findall(stripped)
+        tokens = WORD.findall(stripped)
         cjk = len(_CJK.findall(stripped)) if cjk_possible else 0
     n = len(tokens)
     digits, upper, cased = _first_char_counts("".join(map(_first_char, tokens)))
@@ -360,7 +359,7 @@ def _column_features(doc: Document, texts: list[str]) -> list[BlockFeatures]:
 # the blocks joined with _BREAK are tokenised once (the break is a token of its own, and
 # no word holds it), and strings with one character per word are split at the breaks.
 _BREAK = "\x00"
-_WORD_OR_BREAK = regex.compile(_WORD.pattern + "|\x00")
+_WORD_OR_BREAK = regex.compile(WORD_PATTERN + "|\x00")
 # The same with the faster re, for text without characters beyond language.TABLE_END.
 _TABLE_WORD_OR_BREAK = re.compile(
     f"[{LETTERS}{NUMBERS}][{LETTERS}{NUMBERS}{MARKS}'\u2019\\-]*|\x00")
@@ -394,7 +393,7 @@ def _word_counts(texts: list[str]) -> tuple[list[int], ...]:
 def _blocks_with(doc: Document, pattern: re.Pattern | regex.Pattern) -> set[int]:
     """Blocks holding a match of `pattern` (which starts on a non-space character, so inside
     a block: the number of later blocks starting at or before it is its block's index)."""
-    later_starts = doc._block_starts[1:]
+    later_starts = doc.block_starts[1:]
     return set(map(bisect_right, repeat(later_starts), map(_start, pattern.finditer(doc.text))))
 
 
@@ -480,7 +479,7 @@ def _timetable_row(f: BlockFeatures) -> bool:
     return f.stamp and not f.announces
 
 
-# A word of four characters or more (_WORD, at least three characters after the first).
+# A word of four characters or more (WORD, at least three characters after the first).
 _LONG_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]{3,}")
 _TABLE_LONG_WORD = re.compile(f"[{LETTERS}{NUMBERS}][{LETTERS}{NUMBERS}{MARKS}'\u2019\\-]{{3,}}")
 

@@ -10,6 +10,7 @@ import re
 import regex
 
 from newslint.checks.english import NON_FINAL_WORDS
+from newslint.document import WORD, WORD_PATTERN
 
 _LIST_MARKER = regex.compile(r"^\s*(?:[-\u2013\u2014\u2022*\u00b7\u25aa\u25cf>]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]\s)\s*")
 _CREDIT = regex.compile(
@@ -28,8 +29,7 @@ _CODE = regex.compile(r"[{}]|=>|\(\)|\w\(|;\s*$|//|</?\w+>|\w=\w")
 # Every _CODE match holds one of these signs: a stdlib pass rules most prose out.
 _CODE_SIGN = re.compile(r"[{}=(;/<]")
 _LINK = regex.compile(r"https?://|www\.|@\w|\w\.(?:com|org|net|gov|edu|io|co)\b", regex.IGNORECASE)
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]*")
-_LAST_WORD = regex.compile(r"(?r)[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]*")
+_LAST_WORD = regex.compile("(?r)" + WORD_PATTERN)  # WORD, searched from the end
 _SMALL_WORDS = frozenset("a an the of and or in on at to for by with from as vs nor but".split())
 
 # A heading has at most this many words.
@@ -45,7 +45,7 @@ def looks_like_code(text: str) -> bool:
 
 
 def words_of(text: str) -> list[str]:
-    return _WORD.findall(text)
+    return WORD.findall(text)
 
 
 def is_title_case(words: list[str]) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -157,25 +156,19 @@ def _prior_blocks(doc: Document, prior: list[Diagnostic]) -> tuple[set[int], set
     widgets: set[int] = set()
     owned: set[int] = set()
     blocks = doc.blocks
-    first_lines = [b.first_line for b in blocks]
-
-    def block_of_line(line: int) -> int | None:
-        k = bisect.bisect_right(first_lines, line) - 1
-        return k if k >= 0 and line <= blocks[k].last_line else None
-
     for diag in prior:
         if diag.field == "title":
             continue
         if diag.category is Category.BOILERPLATE:
             index = doc.block_index_at(diag.start)
-            if index is None or blocks[index].start != diag.start:
-                index = block_of_line(doc.line_index_at(diag.start))
-            if index is not None:
+            if index is not None and blocks[index].start == diag.start:
                 widgets.add(index)
+            else:
+                line = doc.line_index_at(diag.start)
+                widgets.update(doc.blocks_on_lines(line, line))
         elif diag.category in (Category.DUPLICATION, Category.METADATA):
-            index = block_of_line(doc.line_index_at(max(diag.end - 1, diag.start)))
-            if index is not None:
-                owned.add(index)
+            line = doc.line_index_at(max(diag.end - 1, diag.start))
+            owned.update(doc.blocks_on_lines(line, line))
     return widgets, owned
 
 

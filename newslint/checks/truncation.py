@@ -8,7 +8,6 @@ blocks (`block_shape.non_prose_reason`) and only on strong evidence of a cut.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Iterator
 from itertools import groupby
 
@@ -143,13 +142,9 @@ def boilerplate_blocks(doc: Document, prior: Iterable[Diagnostic]) -> frozenset[
 
 def _runs_from_first_confident(doc: Document, found: list[Diagnostic]) -> set[int]:
     covered: dict[int, bool] = {}  # block index -> covered by a confident finding
-    first_lines = [b.first_line for b in doc.blocks] if found else []
-    last_lines = [b.last_line for b in doc.blocks] if found else []
     for d in found:
         confident = d.severity.rank >= Severity.WARNING.rank
-        # The blocks that share a line with the finding: blocks are sorted and disjoint.
-        first, last = doc.line_index_at(d.start), doc.line_index_at(max(d.start, d.end - 1))
-        for index in range(bisect_left(last_lines, first), bisect_right(first_lines, last)):
+        for index in doc.blocks_on_lines(doc.line_index_at(d.start), doc.line_index_at(max(d.start, d.end - 1))):
             covered[index] = covered.get(index, False) or confident
     skipped: set[int] = set()
     # Consecutive block indices share index - position: one group per run.
