@@ -8,7 +8,7 @@ numbers_conversions and numbers_consistency.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -75,22 +75,44 @@ _NUMBER_CHARS_BEFORE = regex.compile(r"[\d.,]*", regex.REVERSE)
 _NUMBER_CHARS = regex.compile(r"[\d.,]*")
 
 
+def runs_around(text: str, anchors: Iterable[int], before: regex.Pattern,
+                after: regex.Pattern) -> list[tuple[int, int]]:
+    """(start, end) of the maximal run of a character class around each anchor offset
+    (ascending), each run once: `before` is the class repeated as a REVERSE pattern, `after`
+    the same forwards."""
+    runs = []
+    end = 0
+    for at in anchors:
+        if at >= end:
+            end = after.match(text, at).end()
+            runs.append((before.match(text, 0, at).start(), end))
+    return runs
+
+
 def separated_numbers(doc: Document) -> list[tuple[int, int]]:
     """(start, end) of each maximal run of digits, points and commas that has a point or comma
     before a digit (cached on the document): the only places a number with a separator can be."""
     cached = doc.__dict__.get("_numbers_separated")
     if cached is None:
         text = doc.text
-        cached = []
-        end = 0
         separators = sorted(match.start() for scan in _SEPARATORS_DIGIT for match in scan.finditer(text))
-        for separator in separators:
-            if separator >= end:
-                start = _NUMBER_CHARS_BEFORE.match(text, 0, separator).start()
-                end = _NUMBER_CHARS.match(text, separator).end()
-                cached.append((start, end))
+        cached = runs_around(text, separators, _NUMBER_CHARS_BEFORE, _NUMBER_CHARS)
         doc.__dict__["_numbers_separated"] = cached
     return cached
+
+
+def matches_starting_before(pattern: regex.Pattern, text: str, anchors: Iterable[tuple[int, int]],
+                            run_before: regex.Pattern) -> Iterator[regex.Match]:
+    """pattern.finditer(text) for a pattern whose every match starts inside the run of
+    `run_before`'s class (a REVERSE pattern) that ends at one of `anchors`, before the anchor.
+    Anchors are (offset, how far a search from it may read), ascending by offset."""
+    last_end = 0
+    for at, limit in anchors:
+        start = max(run_before.match(text, 0, at).start(), last_end)
+        match = pattern.search(text, start, limit)
+        if match and match.start() < at:
+            last_end = match.end()
+            yield match
 
 
 def finditer_in_runs(pattern: regex.Pattern, text: str, runs: list[tuple[int, int]],

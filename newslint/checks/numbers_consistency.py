@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
+from newslint.checks.numbers_common import matches_starting_before
 from newslint.diagnostics import Category, Diagnostic, Severity
 from newslint.document import Document
 from newslint.rule import Rule
@@ -52,14 +53,8 @@ class AgeMention:
 def _name_first_matches(text: str, pattern: regex.Pattern, anchors: regex.Pattern,
                         reach: int) -> Iterator[regex.Match]:
     """pattern.finditer(text), searched only in the name run before each anchor."""
-    last_end = 0
-    for anchor in anchors.finditer(text):
-        at = anchor.start()
-        start = max(_NAME_RUN_BEFORE.match(text, 0, at).start(), last_end)
-        match = pattern.search(text, start, at + reach)
-        if match and match.start() < at:
-            last_end = match.end()
-            yield match
+    spots = ((anchor.start(), anchor.start() + reach) for anchor in anchors.finditer(text))
+    return matches_starting_before(pattern, text, spots, _NAME_RUN_BEFORE)
 
 
 def _aged_name_matches(text: str) -> Iterator[regex.Match]:

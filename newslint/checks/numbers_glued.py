@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import regex
 
-from newslint.checks.numbers_common import CURRENCY_SYMBOLS, FUNCTION_WORDS, digit_runs
+from newslint.checks.numbers_common import CURRENCY_SYMBOLS, FUNCTION_WORDS, digit_runs, matches_starting_before
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
 from newslint.rule import Rule
@@ -52,16 +52,9 @@ _WORD_SUFFIXES = ("ing", "ed", "ly", "tion", "ment")
 def _numbers_then_letters(doc: Document) -> list[regex.Match]:
     """_NUMBER_THEN_LETTERS.finditer(doc.text), searched only where digits meet letters."""
     text = doc.text
-    found = []
-    last_end = 0
-    for _, end in digit_runs(doc):
-        if text[end:end + 1] in _ASCII_LOWER:
-            start = max(_NUMBER_RUN_BEFORE.match(text, 0, end).start(), last_end)
-            match = _NUMBER_THEN_LETTERS.search(text, start, _LETTER_RUN.match(text, end).end() + 1)
-            if match and match.start() < end:
-                last_end = match.end()
-                found.append(match)
-    return found
+    spots = ((end, _LETTER_RUN.match(text, end).end() + 1) for _, end in digit_runs(doc)
+             if text[end:end + 1] in _ASCII_LOWER)
+    return list(matches_starting_before(_NUMBER_THEN_LETTERS, text, spots, _NUMBER_RUN_BEFORE))
 
 
 def _letters_then_numbers(doc: Document) -> list[regex.Match]:

@@ -11,6 +11,7 @@ from newslint.checks.numbers_common import (
     finditer_in_runs,
     is_english,
     number_convention,
+    runs_around,
     separated_numbers,
     writes_numbers_the_english_way,
 )
@@ -50,13 +51,8 @@ def _spaced(text: str, separator: regex.Match) -> bool:
 def _split_thousands(text: str) -> Iterator[regex.Match]:
     """_SPLIT_THOUSANDS.finditer(text), within the runs of digits, commas and spaces that
     hold a comma with a space beside it."""
-    runs = []
-    end = 0
-    for comma in _COMMA_DIGIT.finditer(text):
-        if comma.start() >= end and _spaced(text, comma):
-            start = _SPLIT_CHARS_BEFORE.match(text, 0, comma.start()).start()
-            end = _SPLIT_CHARS.match(text, comma.start()).end()
-            runs.append((start, end))
+    commas = (comma.start() for comma in _COMMA_DIGIT.finditer(text) if _spaced(text, comma))
+    runs = runs_around(text, commas, _SPLIT_CHARS_BEFORE, _SPLIT_CHARS)
     return finditer_in_runs(_SPLIT_THOUSANDS, text, runs, 8)
 
 
