@@ -77,7 +77,7 @@ class RepeatedWord(Rule):
         return english_only(doc, self._repeated_words(doc))
 
     def _repeated_words(self, doc: Document) -> Iterator[Diagnostic]:
-        for match in _repeats(doc.text):
+        for match in _repeats(doc):
             word, again = match.group("word"), match.group("again")
             lowered = word.lower()
             if lowered in LEGITIMATE_REPEATS:
@@ -92,24 +92,18 @@ class RepeatedWord(Rule):
             )
 
 
-def _repeats(text: str) -> Iterator[regex.Match]:
-    """The matches of _REPEAT.finditer(text), searching only the lines that can hold one: the
-    lines of stdlib candidates and the lines with letters outside Latin-1.
+def _repeats(doc: Document) -> Iterator[regex.Match]:
+    """The matches of _REPEAT.finditer(doc.text), searching only the lines that can hold one:
+    the lines of stdlib candidates and the lines with letters outside Latin-1.
 
     A match never spans a line break, so scanning line by line finds the same matches.
     """
-    lines = {_line_span(text, candidate.start()) for candidate in _REPEAT_CANDIDATE.finditer(text)}
+    text, lines = doc.text, doc.lines
+    found = {doc.line_index_at(candidate.start()) for candidate in _REPEAT_CANDIDATE.finditer(text)}
     position = 0
     while (outside := _OUTSIDE_LATIN1.search(text, position)) is not None:
-        line = _line_span(text, outside.start())
-        lines.add(line)
-        position = line[1]
-    for start, end in sorted(lines):
-        yield from _REPEAT.finditer(text, start, end)
-
-
-def _line_span(text: str, offset: int) -> tuple[int, int]:
-    """Start and end (before its line break) of the line holding `offset`."""
-    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
-    ends = [i for i in (text.find("\n", offset), text.find("\r", offset)) if i >= 0]
-    return start, min(ends) if ends else len(text)
+        index = doc.line_index_at(outside.start())
+        found.add(index)
+        position = lines[index].end
+    for index in sorted(found):
+        yield from _REPEAT.finditer(text, lines[index].start, lines[index].end)
