@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint.document import Document
-from newslint.layout import article_layout, block_features, max_sum_run
+from newslint.layout import article_layout, block_features, document_features, max_sum_run
 from tests.helpers import fixed, run_rules
 
 PROSE = [
@@ -252,3 +252,20 @@ def test_the_message_is_the_same_whatever_the_hash_seed(tmp_path):
         outputs.add(done.stdout)
     assert len(outputs) == 1
     assert "B101" in outputs.pop()
+
+
+_PAGE_ALPHABET = st.sampled_from(
+    list("abcdefghij ABCDEFGHIJ 0123456789 .,;:!?'\"()[]{}=/|•·»>-–\u2019\u201d éüßÉñ") + ["\n", "\n\n", " says:", " ago",
+                                                                     "May 3, 2024", "12:30", "Docs (96)", "the ", "and "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PAGE_ALPHABET, min_size=1, max_size=80).map("".join))
+def test_features_of_a_whole_page_equal_the_features_of_each_block(page):
+    """document_features computes all blocks at once (column by column); it must agree with
+    block_features, the per-block definition, on every field."""
+    doc = Document(page)
+    blocks = doc.blocks
+    expected = [block_features(b.text, blocks[i + 1].text if i + 1 < len(blocks) else "")
+                for i, b in enumerate(blocks)]
+    assert document_features(doc) == expected
