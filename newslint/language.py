@@ -2,19 +2,24 @@
 
 Many rules reason about English function words, capitalisation or number conventions and
 must stay quiet on other languages. A record's declared language (`doc.language`) wins;
-otherwise one pass over the first characters counts stop words of a few languages.
+otherwise the document's words are counted against stop words of a few languages.
+
+The words are those of `block_words`: every block tokenised once per document with the
+shared word definition (`document.WORD`), lower-cased once, and shared with the layout,
+which counts stop words and capitals per block from the same lists.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import re
 
 import regex
 
-from newslint.document import Document
+from newslint.document import WORD_PATTERN, Document
 
 # Stop words of the languages scraped news most often comes in; enough to tell them apart.
 STOPWORDS: dict[str, frozenset[str]] = {
@@ -35,7 +40,6 @@ STOPWORDS: dict[str, frozenset[str]] = {
     "nl": frozenset("""de het een van en niet op te dat zijn met voor ook wordt bij maar om
         dit""".split()),
 }
-_WORD = regex.compile(r"\p{L}+(?:['\u2019]\p{L}+)?")
 
 # regex's Unicode property tests are slow; stdlib re runs a class of explicit code point
 # ranges fast. Below TABLE_END such classes are spelled out from regex's own tables, so they
@@ -62,7 +66,6 @@ def spelled_class(pattern: str) -> str:
 LETTERS = spelled_class(r"\p{L}")
 NUMBERS = spelled_class(r"\p{N}")
 MARKS = spelled_class(r"\p{M}")
-_SAMPLE_CHARS = 20_000
 _MIN_VOTES = 3  # fewer stop words than this: too little text to tell
 
 
@@ -93,35 +96,59 @@ _LATIN_WORD = regex.compile(r"\p{L}*[a-zA-Z\u00c0-\u024f]")
 _NON_LATIN_LETTER = regex.compile(r"[^\P{L}a-zA-Z\u00c0-\u024f]")
 
 
-# The patterns above with the faster re, for samples without characters beyond TABLE_END.
-_TABLE_WORD = re.compile(f"[{LETTERS}]+(?:['\u2019][{LETTERS}]+)?")
+# The patterns above with the faster re, for text without characters beyond TABLE_END.
 _TABLE_NON_LATIN_LETTER = re.compile(f"[{spelled_class(_NON_LATIN_LETTER.pattern)}]")
 _TABLE_LATIN_WORD = re.compile(f"[{LETTERS}]*[a-zA-Z\u00c0-\u024f]")
+
+# The blocks are joined with BREAK and tokenised in one pass: the break is a token of its
+# own, and no word holds it.
+BREAK = "\x00"
+_WORD_OR_BREAK = regex.compile(WORD_PATTERN + "|\x00")
+# The same with the faster re, for text without characters beyond TABLE_END.
+_TABLE_WORD_OR_BREAK = re.compile(f"[{LETTERS}{NUMBERS}][{LETTERS}{NUMBERS}{MARKS}'\u2019\\-]*|\x00")
+
+
+class BlockWords(NamedTuple):
+    tokens: list[str]  # the words of every block in order, BREAK between two blocks
+    lowered: list[str]  # each token lower-cased
+    table: bool  # no character at or beyond TABLE_END (the faster re patterns apply)
+
+
+def block_words(doc: Document) -> BlockWords:
+    """The words of the document's blocks, tokenised and lower-cased once per document."""
+    cached = doc.__dict__.get("_block_words")
+    if cached is None:
+        joined = BREAK.join([block.text for block in doc.blocks])
+        table = OUTSIDE_TABLE.search(joined) is None
+        tokens = (_TABLE_WORD_OR_BREAK if table else _WORD_OR_BREAK).findall(joined)
+        cached = doc.__dict__["_block_words"] = BlockWords(tokens, list(map(str.lower, tokens)), table)
+    return cached
 
 
 def profile(doc: Document) -> LanguageProfile:
     cached = doc.__dict__.get("_language_profile")
     if cached is None:
-        table = OUTSIDE_TABLE.search(doc.text, 0, _SAMPLE_CHARS) is None
-        words = (_TABLE_WORD if table else _WORD).findall(doc.text, 0, _SAMPLE_CHARS)
-        votes = _votes(words)
+        tokens, lowered, table = block_words(doc)
+        words = len(tokens) - tokens.count(BREAK)
+        votes = _votes(lowered)
         # A word counts as Latin-script when any of its letters is (one C-level match each);
-        # a sample with no letter outside the Latin script needs no per-word test.
+        # a text with no letter outside the Latin script needs no per-word test.
         non_latin = _TABLE_NON_LATIN_LETTER if table else _NON_LATIN_LETTER
-        if non_latin.search(doc.text, 0, _SAMPLE_CHARS) is None:
-            latin = len(words)
-        else:
-            latin = len(list(filter((_TABLE_LATIN_WORD if table else _LATIN_WORD).match, words)))
-        cached = LanguageProfile(len(words), votes["en"], votes, len(words) - latin > latin)
+        if non_latin.search(doc.text) is None:
+            latin = words
+        else:  # (a BREAK token is not Latin)
+            latin = len(list(filter((_TABLE_LATIN_WORD if table else _LATIN_WORD).match, tokens)))
+        cached = LanguageProfile(words, votes["en"], votes, words - latin > latin)
         doc.__dict__["_language_profile"] = cached
     return cached
 
 
-def _votes(words: list[str]) -> Counter[str]:
-    """Stop-word hits per language: each distinct set of languages is counted in C first.
-    Languages enter in the order of their first hit (most_common breaks ties by it)."""
+def _votes(lowered: list[str]) -> Counter[str]:
+    """Stop-word hits per language among lower-cased words: each distinct set of languages
+    is counted in C first. Languages enter in the order of their first hit (most_common
+    breaks ties by it)."""
     votes: Counter[str] = Counter()
-    for languages, hits in Counter(filter(None, map(_LANGUAGES_OF.get, map(str.lower, words)))).items():
+    for languages, hits in Counter(filter(None, map(_LANGUAGES_OF.get, lowered))).items():
         for language in languages:
             votes[language] += hits
     return votes

@@ -25,8 +25,8 @@ import re
 
 import regex
 
-from newslint.document import WORD, WORD_PATTERN, Document
-from newslint.language import LETTERS, MARKS, NUMBERS, OUTSIDE_TABLE
+from newslint.document import WORD, Document
+from newslint.language import BREAK, LETTERS, MARKS, NUMBERS, OUTSIDE_TABLE, block_words
 from newslint.titles import block_comparison_keys, title_keys
 
 # Function words of the languages seen in scraped news; the share of them among a block's
@@ -278,7 +278,7 @@ def document_features(doc: Document) -> list[BlockFeatures]:
     cached = doc.__dict__.get("_block_features")
     if cached is None:
         texts = [block.text for block in doc.blocks]
-        if _CJK_RANGES.search(doc.text) is not None or _BREAK in doc.text:
+        if _CJK_RANGES.search(doc.text) is not None or BREAK in doc.text:
             nexts = texts[1:] + [""]
             separators = _blocks_with(doc, _SEPARATOR_CHAR)
             code = _blocks_with(doc, _CODE_CHAR)
@@ -311,7 +311,7 @@ def _column_features(doc: Document, texts: list[str]) -> list[BlockFeatures]:
     common fields by C-level maps over all blocks, the rare ones (found by one pass over
     the text for the characters they need) on their few candidate blocks only."""
     count = len(texts)
-    ns, stops, digits, upper, cased = _word_counts(texts)
+    ns, stops, digits, upper, cased = _word_counts(doc)
     tails = list(map(_tail, texts))
     firsts = list(map(_first, texts))
     lasts = list(map(_last, texts))
@@ -355,16 +355,11 @@ def _column_features(doc: Document, texts: list[str]) -> list[BlockFeatures]:
     return list(map(tuple.__new__, repeat(BlockFeatures), zip(*columns)))
 
 
-# Word statistics of all blocks of a document without CJK text, in a few C-level passes:
-# the blocks joined with _BREAK are tokenised once (the break is a token of its own, and
-# no word holds it), and strings with one character per word are split at the breaks.
-_BREAK = "\x00"
-_WORD_OR_BREAK = regex.compile(WORD_PATTERN + "|\x00")
-# The same with the faster re, for text without characters beyond language.TABLE_END.
-_TABLE_WORD_OR_BREAK = re.compile(
-    f"[{LETTERS}{NUMBERS}][{LETTERS}{NUMBERS}{MARKS}'\u2019\\-]*|\x00")
+# Word statistics of all blocks of a document without CJK text, in a few C-level passes over
+# the document's words (`language.block_words`, with BREAK between blocks): strings with one
+# character per word are split at the breaks.
 # One character per word: "s" for a stop word (lower-cased), the break kept, else nothing.
-_STOP_MARK = dict.fromkeys(STOP_WORDS, "s") | {_BREAK: _BREAK}
+_STOP_MARK = dict.fromkeys(STOP_WORDS, "s") | {BREAK: BREAK}
 # First characters (ASCII) as classes: "d" digit, "u" upper-case letter, "l" other letter.
 _FIRST_CLASS = bytes.maketrans(
     bytes(range(128)),
@@ -372,21 +367,19 @@ _FIRST_CLASS = bytes.maketrans(
           else ord("l") for c in range(128)))
 
 
-def _word_counts(texts: list[str]) -> tuple[list[int], ...]:
+def _word_counts(doc: Document) -> tuple[list[int], ...]:
     """Per block: words, stop words, words starting with a digit, with an upper-case letter,
     with a letter (the counts `_features` takes from each block's own tokens)."""
-    joined = _BREAK.join(texts)
-    pattern = _TABLE_WORD_OR_BREAK if OUTSIDE_TABLE.search(joined) is None else _WORD_OR_BREAK
-    tokens = pattern.findall(joined)
-    stops = "".join(map(_STOP_MARK.get, map(str.lower, tokens), repeat(""))).split(_BREAK)
+    tokens, lowered, _ = block_words(doc)
+    stops = "".join(map(_STOP_MARK.get, lowered, repeat(""))).split(BREAK)
     firsts = "".join(map(_first_char, tokens))
     if firsts.isascii():
         classes = firsts.encode().translate(_FIRST_CLASS).split(b"\x00")
         digits = list(map(bytes.count, classes, repeat(b"d")))
         return (list(map(len, classes)), list(map(len, stops)), digits,
                 list(map(bytes.count, classes, repeat(b"u"))), list(map(sub, map(len, classes), digits)))
-    counts = list(map(_first_char_counts, firsts.split(_BREAK)))
-    return ([len(block) for block in firsts.split(_BREAK)], list(map(len, stops)),
+    counts = list(map(_first_char_counts, firsts.split(BREAK)))
+    return ([len(block) for block in firsts.split(BREAK)], list(map(len, stops)),
             *map(list, zip(*counts)))
 
 
