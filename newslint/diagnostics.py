@@ -71,11 +71,11 @@ class Fix:
 
     @classmethod
     def safe(cls, message: str, *edits: Edit) -> Fix:
-        return cls(Applicability.SAFE, message, tuple(sorted(edits)))
+        return cls(Applicability.SAFE, message, edits if len(edits) == 1 else tuple(sorted(edits)))
 
     @classmethod
     def unsafe(cls, message: str, *edits: Edit) -> Fix:
-        return cls(Applicability.UNSAFE, message, tuple(sorted(edits)))
+        return cls(Applicability.UNSAFE, message, edits if len(edits) == 1 else tuple(sorted(edits)))
 
     @property
     def is_safe(self) -> bool:

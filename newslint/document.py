@@ -127,6 +127,15 @@ class Document:
             return index + 2, 1
         return index + 1, offset - line.start + 1
 
+    def span_position(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """`position` of both ends of a span (line, column, end line, end column); a span
+        that ends on its first line, as most do, is placed with one line lookup."""
+        line_start, column = self.position(start)
+        line = self.lines[line_start - 1] if line_start <= len(self.lines) else None
+        if line is not None and start <= end <= line.end and end >= line.start:
+            return line_start, column, line_start, end - line.start + 1
+        return (line_start, column, *self.position(end))
+
     def offset(self, line: int, column: int) -> int:
         """Inverse of `position`."""
         return self.lines[line - 1].start + column - 1
@@ -255,6 +264,8 @@ class Document:
         the blank lines before them instead, so the text keeps its final line break.
         """
         lines = self.lines
+        if last_line + 1 < len(lines) and not lines[last_line + 1].is_blank:
+            return lines[first_line].start, lines[last_line + 1].start  # the common case: no blank line
         following = next((i for i in range(last_line + 1, len(lines)) if not lines[i].is_blank), None)
         if following is not None:
             return lines[first_line].start, lines[following].start

@@ -50,5 +50,4 @@ def locate(doc: Document, diag: Diagnostic) -> None:
     target = title_document(doc) if diag.field == "title" else doc
     if target is None:
         target = doc
-    diag.line, diag.column = target.position(diag.start)
-    diag.end_line, diag.end_column = target.position(diag.end)
+    diag.line, diag.column, diag.end_line, diag.end_column = target.span_position(diag.start, diag.end)

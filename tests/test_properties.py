@@ -64,3 +64,12 @@ def test_safe_fixes_change_nothing_outside_their_spans(text):
         # (removing a line takes its line break and the blank lines after it).
         assert not text[min(start, d.start):d.start].strip()
         assert not text[d.end:max(end, d.end)].strip()
+
+
+@PROPERTY_SETTINGS
+@given(st.text(alphabet="ab \r\n", max_size=30), st.data())
+def test_span_position_is_position_of_both_ends(text, data):
+    doc = Document(text)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert doc.span_position(start, end) == (*doc.position(start), *doc.position(end))

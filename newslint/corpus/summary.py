@@ -8,8 +8,10 @@ Input order is the key `(file index, record number)`.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -95,29 +97,37 @@ class CorpusSummary:
         self.findings += len(diagnostics)
         counts[1] += 1
         counts[2] += len(diagnostics)
-        codes: set[str] = set()
+        # Findings are counted per (code, severity) in C first: a document has dozens of
+        # findings but few distinct rules. Rules meet in the order of their first finding.
+        tally = Counter(zip(map(_code, diagnostics), map(_severity, diagnostics)))
+        first_of: dict[str, Diagnostic] = {}
+        for diag in diagnostics:
+            first_of.setdefault(diag.code, diag)
         categories: set[str] = set()
-        for ordinal, diag in enumerate(diagnostics):
-            _inc(self.severities, diag.severity.value)
-            entry = self.rules.get(diag.code)
+        for (code, severity), count in tally.items():
+            _inc(self.severities, severity.value, count)
+            diag = first_of[code]
+            entry = self.rules.get(code)
             if entry is None:
-                entry = self.rules[diag.code] = {
+                entry = self.rules[code] = {
                     "rule": diag.rule, "category": diag.category.value, "severity": diag.severity.value,
                     "findings": 0, "documents": 0, "examples": [], "samples": []}
-            entry["findings"] += 1
+            entry["findings"] += count
             category = self.categories.setdefault(diag.category.value, {"findings": 0, "documents": 0})
-            category["findings"] += 1
-            if diag.code not in codes:
-                codes.add(diag.code)
-                entry["documents"] += 1
-                if len(entry["examples"]) < EXAMPLE_IDS:
-                    entry["examples"].append([list(key), label])
-            if len(entry["samples"]) < SAMPLES_PER_RULE:
-                entry["samples"].append([[*key, ordinal], label, diag.message, _context(text, diag)])
+            category["findings"] += count
             categories.add(diag.category.value)
+        for code in first_of:
+            entry = self.rules[code]
+            entry["documents"] += 1
+            if len(entry["examples"]) < EXAMPLE_IDS:
+                entry["examples"].append([list(key), label])
+            if len(entry["samples"]) < SAMPLES_PER_RULE:
+                for ordinal, diag in enumerate(diagnostics):
+                    if diag.code == code and len(entry["samples"]) < SAMPLES_PER_RULE:
+                        entry["samples"].append([[*key, ordinal], label, diag.message, _context(text, diag)])
         for name in categories:
             self.categories[name]["documents"] += 1
-        for prefix in {p for code in codes for p in code_prefixes(code)}:
+        for prefix in {p for code in first_of for p in code_prefixes(code)}:
             _inc(self.prefixes, prefix)
 
     def add_input_error(self, key: tuple[int, int], error: InputError) -> None:
@@ -210,8 +220,12 @@ class CorpusSummary:
                         encoding="utf-8")
 
 
-def _inc(counter: dict[str, int], key: str) -> None:
-    counter[key] = counter.get(key, 0) + 1
+def _inc(counter: dict[str, int], key: str, by: int = 1) -> None:
+    counter[key] = counter.get(key, 0) + by
+
+
+_code = attrgetter("code")
+_severity = attrgetter("severity")
 
 
 def _context(text: str, diag: Diagnostic) -> list[str]:
