@@ -8,6 +8,7 @@ the part cut off really is a site name.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import re
 
@@ -94,8 +95,9 @@ def looks_like_site_name(site: str) -> bool:
     return capitalised >= max(1, len(words) - 1)
 
 
-def title_keys(title: str) -> set[str]:
+@lru_cache(maxsize=64)  # a document's title is keyed by three rules and both layouts
+def title_keys(title: str) -> frozenset[str]:
     """The headline as compared with blocks: whole, and without each candidate site name."""
     keys = {comparison_key(title)}
     keys.update(comparison_key(split.headline) for split in site_splits(title))
-    return {k for k in keys if len(k.split()) >= 2}
+    return frozenset(k for k in keys if len(k.split()) >= 2)

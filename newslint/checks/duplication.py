@@ -125,7 +125,7 @@ class RepeatedBlock(Rule):
         if len(counts) == len(block_keys):
             return
         title_index = doc.title_block.index if doc.title_block is not None else -1
-        headline = title_keys(doc.title) if doc.title else set()
+        headline = title_keys(doc.title) if doc.title else frozenset()
         groups: dict[str, list[Block]] = defaultdict(list)
         for block in doc.blocks:
             key = block_keys[block.index]
