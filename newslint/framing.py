@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 import regex
 
@@ -112,11 +113,13 @@ def _unframe(joined: str) -> list[str]:
 
 
 def _starts(lines: list[str]) -> list[int]:
-    starts, offset = [], 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 3
+    """Where each line's frame starts: after the frames (line plus three characters) before it."""
+    starts = list(accumulate(map(_FRAME_CHARS.__add__, map(len, lines)), initial=0))
+    starts.pop()
     return starts
+
+
+_FRAME_CHARS = 3  # START, END and the line break
 
 
 def framed_blocks(doc: Document) -> FramedLines:

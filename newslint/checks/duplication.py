@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from itertools import compress
 
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Block, Document
@@ -60,10 +61,9 @@ class RepeatedTitle(Rule):
         keys = title_keys(title)
         head = doc.title_block
         block_keys = block_comparison_keys(doc)
-        for block in doc.blocks:
-            if head is not None and block.index == head.index:
-                continue
-            if block_keys[block.index] not in keys:
+        for index in compress(range(len(block_keys)), map(keys.__contains__, block_keys)):
+            block = doc.blocks[index]
+            if head is not None and index == head.index:
                 continue
             start, end = doc.removal_span(block.first_line, block.last_line)
             if head is not None:
