@@ -8,6 +8,7 @@ such as the \x02/\x03 that frame lines in matching.FramedLines.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 
@@ -234,10 +235,28 @@ def anchors(pattern: str) -> tuple[frozenset[str], tuple[float, float], bool] | 
     if info.anchors is None:
         return None
     words, before, x03, crossing = info.anchors
-    if not all(c.isascii() or c in _CASELESS for w in words for c in w):
+    # A literal with other characters ("réaction") is anchored by its longest run of ASCII
+    # (or _CASELESS) characters ("action"), which starts up to `shift` characters into it.
+    parts = [_plain_part(word) for word in words]
+    if any(part is None for part in parts):
         return None
+    words = frozenset(part for part, _ in parts)
+    shift = max(offset for _, offset in parts)
+    before, crossing = _add(before, shift), _add(crossing, shift)
     # A part of a match that cannot cross a frame lies on one line: only the characters up
     # to the last part that can cross may reach back over earlier lines.
     line = 0 if not x03 else math.inf if crossing is None else crossing
     reach = (math.inf if before is None else before, line)
     return frozenset(w.lower() for w in words), reach, before == 0
+
+
+def _plain_part(word: str) -> tuple[str, int] | None:
+    """The longest run of ASCII or _CASELESS characters in `word`, and where it starts."""
+    runs = list(_PLAIN_RUN.finditer(word))
+    if not runs:
+        return None
+    longest = max(runs, key=lambda m: len(m.group()))  # the first of the longest
+    return longest.group(), longest.start()
+
+
+_PLAIN_RUN = re.compile("[\x00-\x7f" + "".join(sorted(_CASELESS)) + "]+")

@@ -29,3 +29,10 @@ def test_patterns_are_tried_where_their_anchors_are():
     assert m.match_blocks(doc) == {0: ("2 comments", False), 1: ("Photo 3 of 12", False),
                                    3: ("Home | World | Sport", False)}
     assert m.match_blocks(Document("Home\n\nPhoto 1 of 2\n")) == {1: ("Photo 1 of 2", False)}
+
+
+def test_a_pattern_anchored_on_the_ascii_part_of_a_literal_still_matches():
+    m = PhraseMatcher(patterns=[r"(?:\d[\d\s.]*|aucun|un)\s+(?:commentaires?|réactions?)"])
+    assert m._anchors is not None  # anchored on "commentaire" and "action"
+    doc = Document("Le pont.\n\n12 RÉACTIONS\n\nAucun commentaire\n\nUn lecteur a eu 3 réactions vives.\n")
+    assert m.match_blocks(doc) == {1: ("12 RÉACTIONS", False), 2: ("Aucun commentaire", False)}

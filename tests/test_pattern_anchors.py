@@ -42,7 +42,7 @@ def test_unknown_syntax_gives_no_anchor():
     assert anchors(r"[a-z]+ news") is None
     assert anchors(r"(?i:news)") is None
     assert anchors(r"\x41bc") is None
-    assert anchors(r"réaction") is None
+    assert anchors(r"日本") is None  # no ASCII part to anchor on
 
 
 def test_negated_classes_can_cross_lines():
@@ -57,4 +57,10 @@ def test_a_leading_dash_in_a_set_is_a_character_not_a_range():
 
 def test_caseless_symbols_are_literals():
     assert anchors(r"(?:copyright\s*)?(?:©|\(c\))\s*\d{4}") == (frozenset({"©", "(c)"}), SAME_LINE, False)
-    assert anchors(r"über") is None  # "Ü" matches it too
+    assert anchors(r"über") == (frozenset({"ber"}), (1, 0), False)  # "Ü" matches "ü": only "ber" is sure
+
+
+def test_a_literal_with_other_characters_is_anchored_by_its_longest_ascii_run():
+    # The match can start up to two characters before "action", and no longer starts with it.
+    assert anchors(r"\d+\s+(?:commentaires?|réactions?)") == (frozenset({"commentaire", "action"}), SAME_LINE, False)
+    assert anchors(r"réaction") == (frozenset({"action"}), (2, 0), False)
