@@ -9,7 +9,6 @@ blocks (`block_shape.non_prose_reason`) and only on strong evidence of a cut.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
-from itertools import groupby
 
 import re
 
@@ -142,17 +141,27 @@ def boilerplate_blocks(doc: Document, prior: Iterable[Diagnostic]) -> frozenset[
 
 def _runs_from_first_confident(doc: Document, found: list[Diagnostic]) -> set[int]:
     covered: dict[int, bool] = {}  # block index -> covered by a confident finding
+    line_at, blocks_on_lines = doc.line_index_at, doc.blocks_on_lines
     for d in found:
-        confident = d.severity.rank >= Severity.WARNING.rank
-        for index in doc.blocks_on_lines(doc.line_index_at(d.start), doc.line_index_at(max(d.start, d.end - 1))):
-            covered[index] = covered.get(index, False) or confident
+        confident = d.severity is not Severity.INFO  # warning or error
+        start = d.start
+        for index in blocks_on_lines(line_at(start), line_at(max(start, d.end - 1))):
+            if not covered.get(index):
+                covered[index] = confident
     skipped: set[int] = set()
-    # Consecutive block indices share index - position: one group per run.
-    for _, group in groupby(enumerate(sorted(covered)), key=lambda pair: pair[1] - pair[0]):
-        run = [index for _, index in group]
-        first_confident = next((position for position, i in enumerate(run) if covered[i]), None)
-        if first_confident is not None:
-            skipped.update(run[first_confident:])
+    # One pass over the covered blocks in order: a run ends where an index is skipped.
+    run: list[int] = []
+    first_confident = None
+    for index in sorted(covered):
+        if run and index != run[-1] + 1:
+            if first_confident is not None:
+                skipped.update(run[first_confident:])
+            run, first_confident = [], None
+        if first_confident is None and covered[index]:
+            first_confident = len(run)
+        run.append(index)
+    if first_confident is not None:
+        skipped.update(run[first_confident:])
     return skipped
 
 
