@@ -8,7 +8,9 @@ blocks (`block_shape.non_prose_reason`) and only on strong evidence of a cut.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Collection, Iterable, Iterator
+from math import inf
 
 import re
 
@@ -140,29 +142,40 @@ def boilerplate_blocks(doc: Document, prior: Iterable[Diagnostic]) -> frozenset[
 
 
 def _runs_from_first_confident(doc: Document, found: list[Diagnostic]) -> set[int]:
-    covered: dict[int, bool] = {}  # block index -> covered by a confident finding
-    line_at, blocks_on_lines = doc.line_index_at, doc.blocks_on_lines
+    # Each finding's blocks (those sharing a line with it) as a range, with whether the
+    # finding is confident: two bisects over where the blocks' lines start and end.
+    starts, ends = _block_line_extents(doc)
+    spans: list[tuple[int, int, bool]] = []
     for d in found:
-        confident = d.severity is not Severity.INFO  # warning or error
-        start = d.start
-        for index in blocks_on_lines(line_at(start), line_at(max(start, d.end - 1))):
-            if not covered.get(index):
-                covered[index] = confident
+        first, stop = bisect_right(ends, d.start), bisect_right(starts, max(d.start, d.end - 1))
+        if first < stop:
+            spans.append((first, stop, d.severity is not Severity.INFO))
+    spans.sort()
+    # Merge the ranges into runs of consecutive covered blocks; a run is skipped from the
+    # first block a confident finding covers (the least start of its confident ranges).
     skipped: set[int] = set()
-    # One pass over the covered blocks in order: a run ends where an index is skipped.
-    run: list[int] = []
-    first_confident = None
-    for index in sorted(covered):
-        if run and index != run[-1] + 1:
+    run_end, first_confident = -1, None
+    for start, stop, confident in spans:
+        if start > run_end:  # a block before `start` is not covered: a new run
             if first_confident is not None:
-                skipped.update(run[first_confident:])
-            run, first_confident = [], None
-        if first_confident is None and covered[index]:
-            first_confident = len(run)
-        run.append(index)
+                skipped.update(range(first_confident, run_end))
+            first_confident = None
+        if confident and (first_confident is None or start < first_confident):
+            first_confident = start
+        run_end = max(run_end, stop)
     if first_confident is not None:
-        skipped.update(run[first_confident:])
+        skipped.update(range(first_confident, run_end))
     return skipped
+
+
+def _block_line_extents(doc: Document) -> tuple[list[int], list[float]]:
+    """Where the first line of each block starts, and where the line after its last line
+    starts (infinity after the last line): an offset lies on a line of block i when
+    starts[i] <= offset < ends[i]."""
+    lines, last = doc.lines, len(doc.lines) - 1
+    starts = [lines[block.first_line].start for block in doc.blocks]
+    ends = [lines[block.last_line + 1].start if block.last_line < last else inf for block in doc.blocks]
+    return starts, ends
 
 
 def _may_end_article(block: Block) -> bool:
