@@ -17,7 +17,7 @@ import re
 import regex
 
 from newslint.checks.block_shape import ends_mid_sentence, is_heading, last_word, non_prose_reason, words_of
-from newslint.checks.english import COMMON_SHORT_WORDS, REVERSED_NON_FINAL_WORDS, english_only
+from newslint.checks.english import COMMON_SHORT_WORDS, REVERSED_NON_FINAL_WORDS, english_only, reversed_text
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Block, Document
 from newslint.rule import Rule, line_span_diagnostic
@@ -61,7 +61,7 @@ def cut_end_candidates(doc: Document) -> list[int]:
     last = len(text) - 1
     pattern = _REVERSED_CUT_END_CR if "\r" in text else _REVERSED_CUT_END
     found = []
-    for match in pattern.finditer(text[::-1]):
+    for match in pattern.finditer(reversed_text(doc)):
         offset = last - match.start("end")
         index = doc.block_index_at(offset)
         if index is not None and blocks[index].end == offset + 1:
