@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from newslint.titles import comparison_key, looks_like_site_name, site_splits
+from hypothesis import given, settings, strategies as st
+
+from newslint.document import Document
+from newslint.titles import block_comparison_keys, comparison_key, looks_like_site_name, site_splits
 from tests.helpers import fixed, run_rules
 
 HEAD = "Ferry link to the outer islands approved"
@@ -126,3 +129,16 @@ def test_pipe_suffix_without_evidence_is_info_and_unsafe():
 def test_dash_in_a_headline_without_evidence_is_not_a_site_name():
     assert run_rules(f"Ferry link approved - islanders celebrate\n\n{BODY}", "M101") == []
     assert run_rules(f"{HEAD}\n\n{BODY}", "M101") == []
+
+
+_KEY_ALPHABET = st.sampled_from(list("abcXYZ 09.,'-\u2019\u201c\u2014\u00a0\u00e9\u00c9\u0130\u00df\u65e5\u0416\x00") +
+                                ["\n", "\n\n", "Caf\u00e9 ", "\u00a9 2024", "don\u2019t "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_KEY_ALPHABET, max_size=60).map("".join))
+def test_block_keys_of_a_whole_page_equal_each_blocks_comparison_key(page):
+    """block_comparison_keys keys all blocks in one pass (ASCII blocks as bytes, the rest by
+    pattern); it must agree with comparison_key, the per-block definition."""
+    doc = Document(page)
+    assert block_comparison_keys(doc) == [comparison_key(block.text) for block in doc.blocks]
