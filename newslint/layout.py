@@ -94,7 +94,7 @@ class BlockFeatures(NamedTuple):
 
 
 def block_features(text: str, next_text: str = "") -> BlockFeatures:
-    return _features(text.strip(), next_text, True, True, True)
+    return _features(text.strip(), next_text, True, True, True, True)
 
 
 # Characters without which a pattern cannot match. `document_features` finds the blocks
@@ -110,7 +110,7 @@ _ASCII_NON_DIGITS = bytes(c for c in range(128) if not chr(c).isdigit())
 _ASCII_NON_UPPER = bytes(c for c in range(128) if not chr(c).isupper())
 
 
-def _features(stripped: str, next_text: str, separator_possible: bool,
+def _features(stripped: str, next_text: str, cjk_possible: bool, separator_possible: bool,
               code_possible: bool, digit_possible: bool) -> BlockFeatures:
     """Features of a stripped block; a pattern whose `*_possible` is False is known not to match."""
     if stripped.isascii():
@@ -118,7 +118,7 @@ def _features(stripped: str, next_text: str, separator_possible: bool,
         cjk = 0
     else:
         tokens = WORD.findall(stripped)
-        cjk = len(_CJK.findall(stripped))
+        cjk = len(_CJK.findall(stripped)) if cjk_possible else 0
     n = len(tokens)
     digits, upper, cased = _first_char_counts("".join(map(_first_char, tokens)))
     stops = sum(map(STOP_WORDS.__contains__, map(str.lower, tokens)))
@@ -278,12 +278,12 @@ def document_features(doc: Document) -> list[BlockFeatures]:
     cached = doc.__dict__.get("_block_features")
     if cached is None:
         texts = [block.text for block in doc.blocks]
-        if BREAK in doc.text:  # the joined word counts would see a block break in the text
+        if _CJK_RANGES.search(doc.text) is not None or BREAK in doc.text:
             nexts = texts[1:] + [""]
             separators = _blocks_with(doc, _SEPARATOR_CHAR)
             code = _blocks_with(doc, _CODE_CHAR)
             digits = _blocks_with(doc, _DIGIT)
-            cached = [_features(text, nexts[i], i in separators, i in code, i in digits)
+            cached = [_features(text, nexts[i], True, i in separators, i in code, i in digits)
                       for i, text in enumerate(texts)]
         else:
             cached = _column_features(doc, texts)
@@ -307,12 +307,11 @@ _announces = attrgetter("announces")
 
 
 def _column_features(doc: Document, texts: list[str]) -> list[BlockFeatures]:
-    """`_features` of every block of a document, field by field: the
+    """`_features` of every block of a document without CJK text, field by field: the
     common fields by C-level maps over all blocks, the rare ones (found by one pass over
     the text for the characters they need) on their few candidate blocks only."""
     count = len(texts)
     ns, stops, digits, upper, cased = _word_counts(doc)
-    words, cjk = _cjk_columns(doc, texts, ns)
     tails = list(map(_tail, texts))
     firsts = list(map(_first, texts))
     lasts = list(map(_last, texts))
@@ -337,7 +336,7 @@ def _column_features(doc: Document, texts: list[str]) -> list[BlockFeatures]:
     stamp = [n <= 14 and (":" in text or last in _STAMP_ENDS) and bool(_STAMP.search(text))
              for text, n, last in zip(texts, ns, lasts)]
     columns = (
-        words,
+        ns,
         [tail.rstrip(_CLOSERS)[-1:] in _ENDERS for tail in tails],  # terminal
         [s / n if n else 0.0 for s, n in zip(stops, ns)],  # stop_ratio
         separators,
@@ -351,7 +350,7 @@ def _column_features(doc: Document, texts: list[str]) -> list[BlockFeatures]:
         lower_start[1:] + [False],  # continued: the next block (stripped) starts lower-case
         schedule_item,
         list(map(str.endswith, texts, repeat(":"))),  # announces
-        cjk,
+        list(map(not_, ns)),  # cjk: no CJK text, so a block without words
     )
     return list(map(tuple.__new__, repeat(BlockFeatures), zip(*columns)))
 
@@ -382,21 +381,6 @@ def _word_counts(doc: Document) -> tuple[list[int], ...]:
     counts = list(map(_first_char_counts, firsts.split(BREAK)))
     return ([len(block) for block in firsts.split(BREAK)], list(map(len, stops)),
             *map(list, zip(*counts)))
-
-
-def _cjk_columns(doc: Document, texts: list[str], ns: list[int]) -> tuple[list[int], list[bool]]:
-    """Per block: words with two CJK characters counting as one, and whether the block is
-    mostly CJK text (or, without CJK characters, has no words), as `_features` has them."""
-    if _CJK_RANGES.search(doc.text) is None:
-        return ns, list(map(not_, ns))
-    joined = BREAK.join(texts)
-    cjk = list(map(len, "".join(_CJK_OR_BREAK.findall(joined)).split(BREAK)))
-    token_chars = list(map(len, "".join(block_words(doc).tokens).split(BREAK)))
-    return ([n + c // 2 for n, c in zip(ns, cjk)],
-            [c * 3 >= chars if c else not n for n, c, chars in zip(ns, cjk, token_chars)])
-
-
-_CJK_OR_BREAK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\x00]")
 
 
 def _blocks_with(doc: Document, pattern: re.Pattern | regex.Pattern) -> set[int]:

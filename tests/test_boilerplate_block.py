@@ -256,8 +256,7 @@ def test_the_message_is_the_same_whatever_the_hash_seed(tmp_path):
 
 _PAGE_ALPHABET = st.sampled_from(
     list("abcdefghij ABCDEFGHIJ 0123456789 .,;:!?'\"()[]{}=/|•·»>-–\u2019\u201d éüßÉñ") + ["\n", "\n\n", " says:", " ago",
-                                                                     "May 3, 2024", "12:30", "Docs (96)", "the ", "and ",
-                                                                     "日本語", "한국어 ", "カタカナ", "中"])
+                                                                     "May 3, 2024", "12:30", "Docs (96)", "the ", "and "])
 
 
 @settings(max_examples=300, deadline=None)
