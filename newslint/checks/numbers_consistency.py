@@ -21,11 +21,12 @@ _NAME_BRACKET_AGE = regex.compile(rf"(?P<name>{_NAME})\s\({_AGE}\)(?=,?\s\p{{Ll}
 _NAME_THE_AGED = regex.compile(rf"(?P<name>{_NAME}),\s(?:a|an|the)\s{_AGE}-year-old\b")
 _AGED_NAME = regex.compile(rf"\b{_AGE}-year-old\s(?:\p{{Ll}}+\s){{0,3}}(?P<name>{_NAME})")
 # Where each name-first form can end its name: the comma or bracket after it, found by one
-# cheap scan that starts with that character; (pattern, anchor scan, characters the pattern
-# reads from the anchor on).
+# cheap scan that starts with that character and reads what the form wants after it (an age
+# of one to three digits and what follows it: most commas before digits start a year);
+# (pattern, anchor scan, characters the pattern reads from the anchor on).
 _NAME_FIRST = [
-    (_NAME_AGE, regex.compile(r",\s\d"), 8),
-    (_NAME_BRACKET_AGE, regex.compile(r"\(\d"), 9),
+    (_NAME_AGE, regex.compile(r",\s\d{1,3}(?=[,.;]\s|\s\p{Ll})"), 8),
+    (_NAME_BRACKET_AGE, regex.compile(r"\(\d{1,3}\)(?=,?\s\p{Ll})"), 9),
     (_NAME_THE_AGED, regex.compile(r",\s(?:a|an|the)\s\d"), 20),
 ]
 _YEAR_OLD = regex.compile(r"\d-year-old")

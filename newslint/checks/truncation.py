@@ -386,8 +386,6 @@ class TruncatedDocument(Rule):
             return
         block = doc.blocks[index]
         text = block.stripped
-        tail = block.sentences[-1] if block.sentences else None
-        tail_start = tail.start if tail else block.start
         teaser = _TEASER_END.search(text)
         if teaser:
             yield self.diagnostic(
@@ -399,13 +397,14 @@ class TruncatedDocument(Rule):
         evidence = ends_mid_sentence(text)
         if evidence:
             yield self.diagnostic(
-                tail_start, block.end,
+                _tail_start(block), block.end,
                 f"The article stops mid-sentence (the last paragraph ends on {evidence})",
                 evidence=evidence,
             )
             return
         if ends_sentence(text) or _LINK_END.search(text) or not text[-1:].isalnum():
             return
+        tail_start = _tail_start(block)
         tail_text = doc.text[tail_start:block.end]
         tail_words = words_of(tail_text)
         if is_heading(tail_text, tail_words):
@@ -433,3 +432,8 @@ class TruncatedDocument(Rule):
                 "The last paragraph has no closing punctuation; the article may be cut off",
                 severity=Severity.INFO,
             )
+
+
+def _tail_start(block: Block) -> int:
+    """Where the last sentence of a block starts (split only when a finding needs it)."""
+    return block.sentences[-1].start if block.sentences else block.start
