@@ -4,6 +4,8 @@ S004 stranded fragment."""
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from newslint.checks.sentence_repeats import _REPEAT, _repeats
+from newslint.document import Document
 from tests.helpers import SEED, codes, fixed, needs_shared, run_rules
 
 LEAD = "The council met on Tuesday to discuss the harbour plan. "
@@ -172,3 +174,35 @@ def test_repeat_fix_converges_to_text_without_droppable_repeats(words):
     once = fixed(text, "S003")
     assert fixed(once, "S003") == once
     assert all(d.fix is None for d in run_rules(once, "S003"))
+
+
+_REPEAT_ALPHABET = st.sampled_from(
+    list("ab AB \t.,'-2") + ["\n", "\r\n", "\n\n", "the ", "The ", "\u00e9 \u00c9 ", "\u0301",
+                               "\u017f", "s", "S", "\u03c3", "\u03c2", "\u03a3", "\u039f\u03a3 ", "\u03bf\u03c3 ",
+                               "\u00df", "\u1e9e", "\u212a", "k", "K", "\u00b5", "\u03bc", "\u13a0 ", "\uab70 ",
+                               "\u0130", "i\u0307", "\u65e5\u672c ", "\u0438 \u0418 "])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_REPEAT_ALPHABET, max_size=40).map("".join))
+def test_repeat_candidates_miss_no_match(text):
+    """S003 searches only blocks holding two equal words in a row (lower-cased, or case-folded
+    when a character's lower case is not its fold): it must find every match a scan of the
+    whole text finds, across scripts and case variants ("ſ"/"s", "ς"/"σ"/"Σ", Kelvin sign)."""
+    def spans(matches):
+        return [m.span() for m in matches]
+    assert spans(_repeats(Document(text))) == spans(_REPEAT.finditer(text))
+
+
+@pytest.mark.parametrize("text", ["Plans \u017f s.", "\u039f\u03a3 \u03bf\u03c3 x", "\u212a k", "\u00b5 \u03bc", "\u13a0 \uab70",
+                                  "a b\nthe The end", "The the"])
+def test_repeats_equal_only_ignoring_case_folds_are_found(text):
+    """Words equal to _REPEAT's case-insensitive reference but not lower-cased ("ſ"/"s",
+    final and capital sigma, Kelvin sign, Cherokee): the candidate test must still find them."""
+    found = [m.span() for m in _repeats(Document(text))]
+    assert found == [m.span() for m in _REPEAT.finditer(text)] and found
+
+
+def test_no_character_outside_the_first_plane_lowers_other_than_it_folds():
+    """_FOLD_NOT_LOWER is built from the Basic Multilingual Plane only (cheap at import)."""
+    assert not [c for c in map(chr, range(0x10000, 0x110000)) if c.lower() != c.casefold()]

@@ -3,33 +3,29 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import compress, count, islice
+from operator import eq
 
 import regex
 
 from newslint.checks.english import english_only
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
+from newslint.language import BREAK, block_words
 from newslint.rule import Rule
 
 _REPEAT = regex.compile(
     r"(?<![\p{L}\p{N}\p{M}'\u2019\-])(?P<word>\p{L}+)(?P<gap>[ \t]+)(?P<again>(?i:(?P=word)))"
     r"(?![\p{L}\p{N}\p{M}'\u2019\-])"
 )
-# A cheap stdlib pass that finds every line that can hold a _REPEAT match, valid only on
-# lines whose letters, marks and digits are all Latin-1 (there stdlib `re` and `regex` agree
-# on letters and on case-insensitive equality; _OUTSIDE_LATIN1 finds the other lines). The
-# word is captured in a look-ahead and matched by reference: a whole run of letters, with
-# no backtracking into it (only the whole run can be followed by a space). The character
-# before the word is matched, not looked behind at: a pattern that starts with a class is
-# scanned for at C speed, one with a look-behind is tried at every position. So a word at
-# the very start of the text is no candidate: the first line is always searched.
-_LATIN1_LETTERS = "A-Za-z\xaa\xb5\xba\xc0-\xd6\xd8-\xf6\xf8-\xff"
-_LATIN1_WORD_CHARS = f"{_LATIN1_LETTERS}0-9\xb2\xb3\xb9\xbc-\xbe'\u2019\\-"
-_REPEAT_CANDIDATE = re.compile(
-    f"[^{_LATIN1_WORD_CHARS}](?=([{_LATIN1_LETTERS}]+))\\1[ \t]+(?i:\\1)(?![{_LATIN1_WORD_CHARS}])"
-)
-_OUTSIDE_LATIN1 = regex.compile(r"[[^\x00-\xff]&&[\p{L}\p{M}\p{N}]]", regex.V1)
+# Characters whose lower case is not their case fold ("ſ", "ς", "µ", Cherokee, ...), and
+# the capital sigma (lower-cased by its place in the word): with none of them in a text,
+# words that _REPEAT's case-insensitive reference takes for equal are equal lower-cased.
+# (All are in the Basic Multilingual Plane, which keeps building the class cheap; a test
+# checks the other planes.)
+_FOLD_NOT_LOWER = re.compile("[" + "".join(
+    re.escape(c) for c in map(chr, range(0x10000)) if c.lower() != c.casefold()) + "\u03a3]")
 # Repeats that English allows: grammar ("had had", "that that", "is is"), reduplication
 # ("bye bye", "so so", "no no") and sounds ("ha ha").
 LEGITIMATE_REPEATS = frozenset(
@@ -96,18 +92,22 @@ class RepeatedWord(Rule):
 
 
 def _repeats(doc: Document) -> Iterator[regex.Match]:
-    """The matches of _REPEAT.finditer(doc.text), searching only the lines that can hold one:
-    the lines of stdlib candidates and the lines with letters outside Latin-1.
+    """The matches of _REPEAT.finditer(doc.text), searching only the blocks that can hold one.
 
-    A match never spans a line break, so scanning line by line finds the same matches.
+    A match is two whole words of the document's word list (`language.block_words`) in a
+    row, equal ignoring case: only blocks holding such a pair are searched, line by line (a
+    match never spans a line break).
     """
-    text, lines = doc.text, doc.lines
-    found = {doc.line_index_at(candidate.start(1)) for candidate in _REPEAT_CANDIDATE.finditer(text)}
-    found.add(0)
-    position = 0
-    while (outside := _OUTSIDE_LATIN1.search(text, position)) is not None:
-        index = doc.line_index_at(outside.start())
-        found.add(index)
-        position = lines[index].end
-    for index in sorted(found):
-        yield from _REPEAT.finditer(text, lines[index].start, lines[index].end)
+    text, blocks, lines = doc.text, doc.blocks, doc.lines
+    if BREAK in text:  # the word list cannot tell the blocks apart
+        candidates: Iterable[int] = range(len(blocks))
+    else:
+        tokens, lowered, _ = block_words(doc)
+        words = lowered if _FOLD_NOT_LOWER.search(text) is None else list(map(str.casefold, tokens))
+        pairs = compress(count(), map(eq, words, islice(words, 1, None)))
+        # A word's block: the breaks before it (a pair is rare, so they are counted per pair).
+        candidates = sorted({tokens[:i].count(BREAK) for i in pairs if tokens[i] != BREAK})
+    for index in candidates:
+        block = blocks[index]
+        for line in lines[block.first_line:block.last_line + 1]:
+            yield from _REPEAT.finditer(text, line.start, line.end)
