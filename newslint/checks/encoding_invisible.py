@@ -18,15 +18,15 @@ from newslint.document import Document
 # terminal escape sequences ("\x1b[31m"): ESC is a control, so the pattern starts with the
 # class and the scan for it runs at C speed. Plain character classes: stdlib re scans them
 # faster than `regex`, here and below.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f](?:(?<=\x1b)\[[0-9;?]{0,20}[A-Za-z])?")
+_CONTROL_CHARS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+_CONTROL = re.compile(f"[{_CONTROL_CHARS}]" + r"(?:(?<=\x1b)\[[0-9;?]{0,20}[A-Za-z])?")
 # Controls that separated text (form feed, vertical tab, separators, NEL): a space keeps
 # the words apart when they are removed.
 _SEPARATING_CONTROLS = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f\x85")
 
-_INVISIBLE = re.compile(
-    r"[\u00ad\u200b\u200c\u200d\u2060\u180e\u2061-\u2064\ufeff"
-    r"\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\U000e0001\U000e0020-\U000e007f]"
-)
+_INVISIBLE_CHARS = (r"\u00ad\u200b\u200c\u200d\u2060\u180e\u2061-\u2064\ufeff"
+                    r"\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\U000e0001\U000e0020-\U000e007f")
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 _BIDI = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _JOINERS = frozenset("\u200c\u200d")
 _TAGS = re.compile(r"[\U000e0020-\U000e007f]")
@@ -60,7 +60,20 @@ _SPACE_RUN = regex.compile(r"[ \u00a0\u202f\u2000-\u200a\u205f\u1680\u3000]{2,}|
 _SPACED_TYPOGRAPHY = frozenset("\u2014\u2013\u2026;:!?\u00ab\u00bb%")
 _NON_ASCII_SPACE = re.compile(r"[\u00a0\u202f\u2000-\u200a\u205f\u1680\u3000]")
 # Every finding holds one of these: a document without any has nothing to report.
-_ANY_SPACE_FINDING = re.compile(r"[\u00a0\u202f\u2000-\u200a\u205f\u1680\u3000\u2028\u2029]")
+_SPACE_FINDING_CHARS = r"\u00a0\u202f\u2000-\u200a\u205f\u1680\u3000\u2028\u2029"
+_ANY_SPACE_FINDING = re.compile(f"[{_SPACE_FINDING_CHARS}]")
+# The characters E105, E106 and E107 look for, found by one scan for all three (most
+# documents hold none, and each scan of the text costs about as much as the union's).
+_SPECIAL = re.compile(f"[{_CONTROL_CHARS}{_INVISIBLE_CHARS}{_SPACE_FINDING_CHARS}]")
+
+
+def _special_chars(doc: Document) -> str:
+    """The distinct characters of `_SPECIAL` in the document (cached): a rule none of whose
+    characters is among them has nothing to report."""
+    cached = doc.__dict__.get("_encoding_special_chars")
+    if cached is None:
+        cached = doc.__dict__["_encoding_special_chars"] = "".join(set(_SPECIAL.findall(doc.text)))
+    return cached
 _REPLACEMENT = re.compile(r"\ufffd+")
 
 
@@ -96,6 +109,8 @@ class ControlCharacter(TextAndTitleRule):
 
     def check_text(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
+        if not _CONTROL.search(_special_chars(doc)):  # (a lone control matches)
+            return
         for match in _CONTROL.finditer(text):
             start, end = match.span()
             if overlaps_repair(doc, start, end):
@@ -143,7 +158,7 @@ class InvisibleCharacter(TextAndTitleRule):
 
     def check_text(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
-        if text.isascii():
+        if text.isascii() or not _INVISIBLE.search(_special_chars(doc)):
             return
         has_rtl: bool | None = None
         for match in _INVISIBLE.finditer(text):
@@ -202,7 +217,7 @@ class UnusualSpace(TextAndTitleRule):
 
     def check_text(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
-        if not _ANY_SPACE_FINDING.search(text):
+        if not _ANY_SPACE_FINDING.search(_special_chars(doc)):
             return
         in_runs: set[int] = set()
         for match in _SPACE_RUN.finditer(text):

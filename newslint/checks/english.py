@@ -55,6 +55,14 @@ def alternation(words: Iterable[str]) -> str:
 REVERSED_NON_FINAL_WORDS = alternation(word[::-1] for word in NON_FINAL_WORDS)
 
 
+def reversed_text(doc: Document) -> str:
+    """The document's text backwards (cached: the T and S rules that scan it share it)."""
+    cached = doc.__dict__.get("_reversed_text")
+    if cached is None:
+        cached = doc.__dict__["_reversed_text"] = doc.text[::-1]
+    return cached
+
+
 def is_english(doc: Document) -> bool:
     """True when the document is (mostly) English: declared so, or by its stop words."""
     declared = declared_english(doc)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 
 import regex
 
@@ -66,6 +67,14 @@ def digit_runs(doc: Document) -> list[tuple[int, int]]:
     if cached is None:
         cached = [match.span() for match in _DIGITS.finditer(doc.text)]
         doc.__dict__["_numbers_digit_runs"] = cached
+    return cached
+
+
+def digit_run_ends(doc: Document) -> list[int]:
+    """The end offset of each of `digit_runs`, ascending (cached: for bisecting offsets)."""
+    cached = doc.__dict__.get("_numbers_digit_run_ends")
+    if cached is None:
+        cached = doc.__dict__["_numbers_digit_run_ends"] = list(map(itemgetter(1), digit_runs(doc)))
     return cached
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import regex
 
-from newslint.checks.numbers_common import digit_runs
+from newslint.checks.numbers_common import digit_run_ends, digit_runs
 from newslint.diagnostics import Category, Diagnostic, Severity
 from newslint.document import Document
 from newslint.rule import Rule
@@ -101,17 +101,16 @@ def _matches_at(pattern: regex.Pattern, text: str, starts: Iterator[int]) -> Ite
                 yield match
 
 
-def _run_before(runs: list[tuple[int, int]], offset: int) -> int | None:
+def _run_before(doc: Document, offset: int) -> int | None:
     """Start of the last run of digits that ends at or before `offset`."""
-    index = bisect.bisect_right(runs, offset, key=lambda run: run[1]) - 1
-    return runs[index][0] if index >= 0 else None
+    index = bisect.bisect_right(digit_run_ends(doc), offset) - 1
+    return digit_runs(doc)[index][0] if index >= 0 else None
 
 
 def _date_starts(doc: Document) -> tuple[list[int], list[int]]:
     """Where a date can start: each month name, and the run of digits before it (a day)."""
-    runs = digit_runs(doc)
     months = [match.start() for match in _MONTH_PREFIX.finditer(doc.text)]
-    days = [day for day in (_run_before(runs, month) for month in months) if day is not None]
+    days = [day for day in (_run_before(doc, month) for month in months) if day is not None]
     return months, days
 
 
@@ -124,7 +123,7 @@ def _five_digit_year_starts(doc: Document, months: list[int]) -> list[int]:
         if end - start == 5:
             index = bisect.bisect_left(months, start) - 1
             if index >= 0:
-                day = _run_before(runs, months[index])
+                day = _run_before(doc, months[index])
                 starts.update((months[index],) if day is None else (months[index], day))
     return sorted(starts)
 

@@ -151,13 +151,23 @@ class Finding:
     message: str
 
 
-# Scans by block index, in block order, of the blocks holding a mark (the others leave nothing).
+# Scans by block index, in block order, of the blocks holding a mark that may leave one
+# unpaired (the others leave nothing).
 Scans = dict[int, Scan]
 
 
 def _scans(doc: Document, blocks: list[Block], pattern: re.Pattern, classify: Classifier, *,
-           track_nesting: bool = False) -> Scans:
-    return {block.index: _scan(doc, block, pattern, classify, track_nesting=track_nesting) for block in blocks}
+           track_nesting: bool = False, paired: Callable[[str], bool] | None = None) -> Scans:
+    """`paired`, when given, is a cheap test that a block's marks all pair up (its scan
+    would be empty): those blocks are not scanned."""
+    return {block.index: _scan(doc, block, pattern, classify, track_nesting=track_nesting)
+            for block in blocks if paired is None or not paired(block.text)}
+
+
+def _alternate(text: str, pattern: re.Pattern, pair: str) -> bool:
+    """The marks of `text` are `pair` repeated: each opener is closed before the next."""
+    marks = "".join(pattern.findall(text))
+    return marks == pair * (len(marks) // 2)
 
 
 def _judge(doc: Document, scans: Scans, reopeners: str, what: str) -> list[Finding]:
@@ -221,13 +231,26 @@ def _double_classifier(symmetric_right: bool) -> Classifier:
     return classify
 
 
+# A ” that the classifier may take for an opener: after white space or an opening context,
+# before a character that does not close (stdlib \s is str.isspace, as there). The mark comes
+# first, so re scans for it instead of trying the look-behind everywhere.
+_OPENING_SHAPED_RIGHT = re.compile(r"\u201d(?<=[\s([{\u2014\u2013\-/]\u201d)(?=[^\s.,;:!?)\]}\u2026\u2014\u2013\-])")
+
+
+def _plain_curly_pairs(text: str) -> bool:
+    """Only “…” pairs, none nested, and no ” shaped like an opener: each “ opens (no quote is
+    open) and each ” closes it, leaving nothing unpaired or nested."""
+    return _alternate(text, _DOUBLE, "\u201c\u201d") and not _OPENING_SHAPED_RIGHT.search(text)
+
+
 def double_quote_scans(doc: Document) -> Scans:
     cached = doc.__dict__.get("_double_quote_scans")
     if cached is not None:
         return cached
     # Swedish and Finnish open and close with ”: without any “ or „ it is a symmetric mark.
     symmetric_right = "\u201c" not in doc.text and "\u201e" not in doc.text
-    scans = _scans(doc, _blocks_with(doc, _DOUBLE_CHARS), _DOUBLE, _double_classifier(symmetric_right), track_nesting=True)
+    scans = _scans(doc, _blocks_with(doc, _DOUBLE_CHARS), _DOUBLE, _double_classifier(symmetric_right),
+                   track_nesting=True, paired=_plain_curly_pairs)
     doc.__dict__["_double_quote_scans"] = scans
     return scans
 
@@ -376,6 +399,15 @@ class UnbalancedSingleQuotes(TextAndTitleRule):
 
 # Each kind of bracket is paired on its own: the other kind's marks are no pair marks to it.
 _BRACKETS = {"()": re.compile(r"[()]"), "[]": re.compile(r"[\[\]]")}
+# An opener that may be part of a face: only after one of these can _EMOTICON_BEFORE match.
+_OPENER_AFTER_FACE_CHAR = {"()": re.compile(r"[:;=8xX\-()\[\]]\("), "[]": re.compile(r"[:;=8xX\-()\[\]]\[")}
+
+
+def _plain_bracket_pairs(kind: str) -> Callable[[str], bool]:
+    """Only alternating opener and closer, no opener that may belong to a face: each opener
+    opens and each closer closes it, leaving nothing unpaired."""
+    pattern, face = _BRACKETS[kind], _OPENER_AFTER_FACE_CHAR[kind]
+    return lambda text: _alternate(text, pattern, kind) and not face.search(text)
 
 
 def _bracket_classifier(kind: str) -> Classifier:
@@ -397,6 +429,9 @@ def _bracket_classifier(kind: str) -> Classifier:
         return CLOSE
 
     return classify
+
+
+_PLAIN_BRACKET_PAIRS = {kind: _plain_bracket_pairs(kind) for kind in _BRACKETS}
 
 
 class UnbalancedBrackets(TextAndTitleRule):
@@ -433,7 +468,8 @@ class UnbalancedBrackets(TextAndTitleRule):
         for kind, pattern in _BRACKETS.items():
             if kind[0] not in text and kind[1] not in text:
                 continue
-            scans = _scans(doc, _blocks_with(doc, kind), pattern, _bracket_classifier(kind))
+            scans = _scans(doc, _blocks_with(doc, kind), pattern, _bracket_classifier(kind),
+                           paired=_PLAIN_BRACKET_PAIRS[kind])
             for finding in _judge(doc, scans, "", "bracket"):
                 yield self.diagnostic(finding.start, finding.end, finding.message)
 

@@ -110,14 +110,28 @@ def _habitual(spaced: dict[str, int], total: dict[str, int]) -> bool:
     return any(spaced.get(m, 0) >= _HABIT_MIN and spaced[m] >= _HABIT_SHARE * total[m] for m in ",.")
 
 
+def _occurrences(text: str, part: str) -> Iterator[int]:
+    """Where `part` occurs in `text`, overlapping occurrences included."""
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + 1)
+
+
 def _keep_one(rule: Rule, doc: Document, runs: regex.Pattern, doubles: tuple[str, ...],
               label: str) -> Iterator[Diagnostic]:
     """A finding per run of one repeated mark, with the safe fix that keeps one; `doubles`
     are the pairs a run starts with, which rule the document out when none occurs."""
-    if not any(double in doc.text for double in doubles):
-        return
-    for match in runs.finditer(doc.text):
+    text = doc.text
+    # A run starts where one of `doubles` does: str.find jumps from one to the next at C
+    # speed, and the pattern is tried only there (as its finditer would, past each match).
+    last_end = 0
+    for at in sorted(at for double in doubles for at in _occurrences(text, double)):
+        match = runs.match(text, at) if at >= last_end else None
+        if match is None:
+            continue
         start, end = match.span()
+        last_end = end
         mark = match.group()[0]
         yield rule.diagnostic(start, end, f"{label} {mark!r}.",
                               fix=Fix.safe(f"Keep one {mark!r}", Edit(start, end, mark)))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import regex
 
 from newslint.checks.block_shape import looks_like_code, words_of
-from newslint.checks.english import NON_FINAL_WORDS, REVERSED_NON_FINAL_WORDS, english_only
+from newslint.checks.english import NON_FINAL_WORDS, REVERSED_NON_FINAL_WORDS, english_only, reversed_text
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Block, Document
 from newslint.rule import Rule
@@ -84,11 +84,11 @@ def _multi_sentence_blocks(doc: Document, offsets: Iterable[int]) -> list[Block]
     return [blocks[i] for i in sorted(indices) if len(blocks[i].sentences) >= 2]
 
 
-def _non_final_word_stops(text: str) -> list[int]:
+def _non_final_word_stops(doc: Document) -> list[int]:
     """Where a word of NON_FINAL_WORDS is the last word before a full stop that ends a
     sentence (offsets of the word)."""
-    size = len(text)
-    return [size - match.end() for match in _REVERSED_FINAL_WORD.finditer(text[::-1])]
+    size = len(doc.text)
+    return [size - match.end() for match in _REVERSED_FINAL_WORD.finditer(reversed_text(doc))]
 
 
 def lower_case_starts(doc: Document) -> list[LowerStart]:
@@ -226,7 +226,7 @@ class StrandedFragment(Rule):
 
     def _function_word_fragments(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        for block in _multi_sentence_blocks(doc, _non_final_word_stops(text)):
+        for block in _multi_sentence_blocks(doc, _non_final_word_stops(doc)):
             for previous, sentence in zip(block.sentences, block.sentences[1:]):
                 body = text[sentence.start:sentence.end]
                 # All-caps words are shouting ("THIS. IS. WAR."), not debris.

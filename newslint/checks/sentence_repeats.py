@@ -20,11 +20,14 @@ _REPEAT = regex.compile(
 # lines whose letters, marks and digits are all Latin-1 (there stdlib `re` and `regex` agree
 # on letters and on case-insensitive equality; _OUTSIDE_LATIN1 finds the other lines). The
 # word is captured in a look-ahead and matched by reference: a whole run of letters, with
-# no backtracking into it (only the whole run can be followed by a space).
+# no backtracking into it (only the whole run can be followed by a space). The character
+# before the word is matched, not looked behind at: a pattern that starts with a class is
+# scanned for at C speed, one with a look-behind is tried at every position. So a word at
+# the very start of the text is no candidate: the first line is always searched.
 _LATIN1_LETTERS = "A-Za-z\xaa\xb5\xba\xc0-\xd6\xd8-\xf6\xf8-\xff"
-_LATIN1_WORD_CHAR = f"[{_LATIN1_LETTERS}0-9\xb2\xb3\xb9\xbc-\xbe'\u2019\\-]"
+_LATIN1_WORD_CHARS = f"{_LATIN1_LETTERS}0-9\xb2\xb3\xb9\xbc-\xbe'\u2019\\-"
 _REPEAT_CANDIDATE = re.compile(
-    f"(?<!{_LATIN1_WORD_CHAR})(?=([{_LATIN1_LETTERS}]+))\\1[ \t]+(?i:\\1)(?!{_LATIN1_WORD_CHAR})"
+    f"[^{_LATIN1_WORD_CHARS}](?=([{_LATIN1_LETTERS}]+))\\1[ \t]+(?i:\\1)(?![{_LATIN1_WORD_CHARS}])"
 )
 _OUTSIDE_LATIN1 = regex.compile(r"[[^\x00-\xff]&&[\p{L}\p{M}\p{N}]]", regex.V1)
 # Repeats that English allows: grammar ("had had", "that that", "is is"), reduplication
@@ -99,7 +102,8 @@ def _repeats(doc: Document) -> Iterator[regex.Match]:
     A match never spans a line break, so scanning line by line finds the same matches.
     """
     text, lines = doc.text, doc.lines
-    found = {doc.line_index_at(candidate.start()) for candidate in _REPEAT_CANDIDATE.finditer(text)}
+    found = {doc.line_index_at(candidate.start(1)) for candidate in _REPEAT_CANDIDATE.finditer(text)}
+    found.add(0)
     position = 0
     while (outside := _OUTSIDE_LATIN1.search(text, position)) is not None:
         index = doc.line_index_at(outside.start())

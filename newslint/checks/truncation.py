@@ -8,15 +8,16 @@ blocks (`block_shape.non_prose_reason`) and only on strong evidence of a cut.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Collection, Iterable, Iterator
-from itertools import groupby
+from math import inf
 
 import re
 
 import regex
 
 from newslint.checks.block_shape import ends_mid_sentence, is_heading, last_word, non_prose_reason, words_of
-from newslint.checks.english import COMMON_SHORT_WORDS, REVERSED_NON_FINAL_WORDS, english_only
+from newslint.checks.english import COMMON_SHORT_WORDS, REVERSED_NON_FINAL_WORDS, english_only, reversed_text
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Block, Document
 from newslint.rule import Rule, line_span_diagnostic
@@ -60,7 +61,7 @@ def cut_end_candidates(doc: Document) -> list[int]:
     last = len(text) - 1
     pattern = _REVERSED_CUT_END_CR if "\r" in text else _REVERSED_CUT_END
     found = []
-    for match in pattern.finditer(text[::-1]):
+    for match in pattern.finditer(reversed_text(doc)):
         offset = last - match.start("end")
         index = doc.block_index_at(offset)
         if index is not None and blocks[index].end == offset + 1:
@@ -141,19 +142,40 @@ def boilerplate_blocks(doc: Document, prior: Iterable[Diagnostic]) -> frozenset[
 
 
 def _runs_from_first_confident(doc: Document, found: list[Diagnostic]) -> set[int]:
-    covered: dict[int, bool] = {}  # block index -> covered by a confident finding
+    # Each finding's blocks (those sharing a line with it) as a range, with whether the
+    # finding is confident: two bisects over where the blocks' lines start and end.
+    starts, ends = _block_line_extents(doc)
+    spans: list[tuple[int, int, bool]] = []
     for d in found:
-        confident = d.severity.rank >= Severity.WARNING.rank
-        for index in doc.blocks_on_lines(doc.line_index_at(d.start), doc.line_index_at(max(d.start, d.end - 1))):
-            covered[index] = covered.get(index, False) or confident
+        first, stop = bisect_right(ends, d.start), bisect_right(starts, max(d.start, d.end - 1))
+        if first < stop:
+            spans.append((first, stop, d.severity is not Severity.INFO))
+    spans.sort()
+    # Merge the ranges into runs of consecutive covered blocks; a run is skipped from the
+    # first block a confident finding covers (the least start of its confident ranges).
     skipped: set[int] = set()
-    # Consecutive block indices share index - position: one group per run.
-    for _, group in groupby(enumerate(sorted(covered)), key=lambda pair: pair[1] - pair[0]):
-        run = [index for _, index in group]
-        first_confident = next((position for position, i in enumerate(run) if covered[i]), None)
-        if first_confident is not None:
-            skipped.update(run[first_confident:])
+    run_end, first_confident = -1, None
+    for start, stop, confident in spans:
+        if start > run_end:  # a block before `start` is not covered: a new run
+            if first_confident is not None:
+                skipped.update(range(first_confident, run_end))
+            first_confident = None
+        if confident and (first_confident is None or start < first_confident):
+            first_confident = start
+        run_end = max(run_end, stop)
+    if first_confident is not None:
+        skipped.update(range(first_confident, run_end))
     return skipped
+
+
+def _block_line_extents(doc: Document) -> tuple[list[int], list[float]]:
+    """Where the first line of each block starts, and where the line after its last line
+    starts (infinity after the last line): an offset lies on a line of block i when
+    starts[i] <= offset < ends[i]."""
+    lines, last = doc.lines, len(doc.lines) - 1
+    starts = [lines[block.first_line].start for block in doc.blocks]
+    ends = [lines[block.last_line + 1].start if block.last_line < last else inf for block in doc.blocks]
+    return starts, ends
 
 
 def _may_end_article(block: Block) -> bool:
