@@ -47,3 +47,15 @@ def test_replacement_character_is_flagged_without_fix() -> None:
     found = run_rules("The caf\ufffd\ufffd reopened.", "E108")
     assert len(found) == 1 and found[0].fix is None
     assert codes("The café reopened.", "E108") == []
+
+
+def test_every_special_character_is_non_printable() -> None:
+    """The printable-text shortcut of E105-E107 relies on it."""
+    import sys
+
+    from newslint.checks.encoding_invisible import _SPECIAL, _all_printable
+
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if _SPECIAL.match(char):
+            assert not _all_printable(f"a\t{char}\r\nb"), hex(code)

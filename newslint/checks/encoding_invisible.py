@@ -72,8 +72,23 @@ def _special_chars(doc: Document) -> str:
     characters is among them has nothing to report."""
     cached = doc.__dict__.get("_encoding_special_chars")
     if cached is None:
-        cached = doc.__dict__["_encoding_special_chars"] = "".join(set(_SPECIAL.findall(doc.text)))
+        found = "" if _all_printable(doc.text) else "".join(set(_SPECIAL.findall(doc.text)))
+        cached = doc.__dict__["_encoding_special_chars"] = found
     return cached
+
+
+def _all_printable(text: str) -> bool:
+    """True when `text` holds no character but printable ones and line breaks and tabs.
+
+    Every character of `_SPECIAL` is non-printable (tests/test_encoding_invisible.py checks
+    it), and str.replace and str.isprintable run about twice as fast as a scan for the class.
+    """
+    text = text.replace("\n", "")
+    if "\t" in text:
+        text = text.replace("\t", "")
+    if "\r" in text:
+        text = text.replace("\r", "")
+    return text.isprintable()
 _REPLACEMENT = re.compile(r"\ufffd+")
 
 
