@@ -77,8 +77,16 @@ def _token_around(text: str, index: int) -> str:
 
 
 def _spacing_counts(doc: Document) -> tuple[dict[str, int], dict[str, int]]:
-    """How often each mark occurs, and how often with white space before it."""
-    return Counter(_SPACED_MARK.findall(doc.text)), Counter(_MARK.findall(doc.text))
+    """How often each mark occurs with white space before it, and how often at all.
+
+    The second count is taken only when the first can make a convention: with fewer spaced
+    marks than either test needs, both are false whatever the total.
+    """
+    spaced = Counter(_SPACED_MARK.findall(doc.text))
+    french_possible = not doc.language and sum(spaced[m] for m in _FRENCH_MARKS) >= _FRENCH_MIN
+    if not french_possible and not any(spaced[m] >= _HABIT_MIN for m in ",."):
+        return spaced, {}
+    return spaced, Counter(_MARK.findall(doc.text))
 
 
 def _space_before_matches(text: str) -> list[regex.Match]:
