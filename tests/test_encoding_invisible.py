@@ -49,13 +49,13 @@ def test_replacement_character_is_flagged_without_fix() -> None:
     assert codes("The café reopened.", "E108") == []
 
 
-def test_every_special_character_is_non_printable() -> None:
-    """The printable-text shortcut of E105-E107 relies on it."""
+def test_unusual_characters_are_all_but_printable_ascii_tabs_and_line_breaks() -> None:
+    """E101 and E105-E107 look for their characters among them first."""
     import sys
 
-    from newslint.checks.encoding_invisible import _SPECIAL, _all_printable
+    from newslint.checks.encoding_mojibake import unusual_characters
+    from newslint.document import Document
 
-    for code in range(sys.maxunicode + 1):
-        char = chr(code)
-        if _SPECIAL.match(char):
-            assert not _all_printable(f"a\t{char}\r\nb"), hex(code)
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    expected = "".join(c for c in every if not (" " <= c <= "~" or c in "\t\n\r"))
+    assert unusual_characters(Document(every)) == expected

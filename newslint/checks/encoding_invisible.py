@@ -9,7 +9,7 @@ import re
 
 import regex
 
-from newslint.checks.encoding_mojibake import overlaps_repair
+from newslint.checks.encoding_mojibake import overlaps_repair, unusual_characters
 from newslint.checks.text_and_title import TextAndTitleRule
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
@@ -72,23 +72,10 @@ def _special_chars(doc: Document) -> str:
     characters is among them has nothing to report."""
     cached = doc.__dict__.get("_encoding_special_chars")
     if cached is None:
-        found = "" if _all_printable(doc.text) else "".join(set(_SPECIAL.findall(doc.text)))
+        # None of them is printable ASCII, a tab or a line break.
+        found = "".join(set(_SPECIAL.findall(unusual_characters(doc))))
         cached = doc.__dict__["_encoding_special_chars"] = found
     return cached
-
-
-def _all_printable(text: str) -> bool:
-    """True when `text` holds no character but printable ones and line breaks and tabs.
-
-    Every character of `_SPECIAL` is non-printable (tests/test_encoding_invisible.py checks
-    it), and str.replace and str.isprintable run about twice as fast as a scan for the class.
-    """
-    text = text.replace("\n", "")
-    if "\t" in text:
-        text = text.replace("\t", "")
-    if "\r" in text:
-        text = text.replace("\r", "")
-    return text.isprintable()
 _REPLACEMENT = re.compile(r"\ufffd+")
 
 
