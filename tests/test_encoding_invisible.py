@@ -47,3 +47,15 @@ def test_replacement_character_is_flagged_without_fix() -> None:
     found = run_rules("The caf\ufffd\ufffd reopened.", "E108")
     assert len(found) == 1 and found[0].fix is None
     assert codes("The café reopened.", "E108") == []
+
+
+def test_unusual_characters_are_all_but_printable_ascii_tabs_and_line_breaks() -> None:
+    """E101 and E105-E107 look for their characters among them first."""
+    import sys
+
+    from newslint.checks.encoding_mojibake import unusual_characters
+    from newslint.document import Document
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    expected = "".join(c for c in every if not (" " <= c <= "~" or c in "\t\n\r"))
+    assert unusual_characters(Document(every)) == expected

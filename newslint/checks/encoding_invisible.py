@@ -9,7 +9,7 @@ import re
 
 import regex
 
-from newslint.checks.encoding_mojibake import overlaps_repair
+from newslint.checks.encoding_mojibake import overlaps_repair, unusual_characters
 from newslint.checks.text_and_title import TextAndTitleRule
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
@@ -72,7 +72,9 @@ def _special_chars(doc: Document) -> str:
     characters is among them has nothing to report."""
     cached = doc.__dict__.get("_encoding_special_chars")
     if cached is None:
-        cached = doc.__dict__["_encoding_special_chars"] = "".join(set(_SPECIAL.findall(doc.text)))
+        # None of them is printable ASCII, a tab or a line break.
+        found = "".join(set(_SPECIAL.findall(unusual_characters(doc))))
+        cached = doc.__dict__["_encoding_special_chars"] = found
     return cached
 _REPLACEMENT = re.compile(r"\ufffd+")
 

@@ -9,6 +9,7 @@ the lone closer is one split quotation and is reported once.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -72,12 +73,12 @@ def _blocks_with(doc: Document, chars: str) -> list[Block]:
     str.find runs at C speed and jumps from block to block: far cheaper than a regular
     expression's scan for a character class.
     """
-    text, blocks = doc.text, doc.blocks
+    text, blocks, starts = doc.text, doc.blocks, doc.block_starts
     found: set[int] = set()
     for char in chars:
         pos = text.find(char)
         while pos >= 0:
-            index = doc.block_index_at(pos)
+            index = bisect_right(starts, pos) - 1  # doc.block_index_at, inlined: it lies in a block
             found.add(index)
             pos = text.find(char, blocks[index].end)
     return [blocks[index] for index in sorted(found)]

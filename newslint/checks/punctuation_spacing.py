@@ -24,9 +24,6 @@ from newslint.rule import Rule
 _SPACE_BEFORE = regex.compile(
     r"(?<=[\p{L}\p{N}\p{M})\]\u201d\u2019%])[ \t]+(?P<mark>[,;:!?]|\.(?=[\s\"'\u201d\u2019)\]]|$))"
 )
-# A mark after a space or tab: where _SPACE_BEFORE can match (its lookbehind makes `regex` try
-# every position; this pattern starts with the mark, so re scans for it at C speed).
-_AFTER_SPACE = re.compile(r"[,;:!?.](?<=[ \t].)")
 # Any occurrence of a mark after a non-space, directly or after spaces, for the convention
 # test; and the spaced ones. The mark comes first and the variable-width lookbehind after it,
 # which lets `regex` scan for the mark instead of trying every position.
@@ -45,9 +42,9 @@ _NO_SPACE_AFTER = regex.compile(
     rf"(?<=[\p{{L}}\p{{M}}\p{{N}})\]\u201d\u2019](?<![{_UNSPACED_SCRIPT}]))(?P<mark>[,;:!?])(?=\p{{L}})(?![{_UNSPACED_SCRIPT}])"
 )
 # Where _NO_SPACE_AFTER can match: a mark before an ASCII letter or a character outside ASCII
-# other than typographic punctuation (a superset of the letters \p{L} takes), found by one
-# C-level scan with stdlib re instead of trying _NO_SPACE_AFTER's lookbehinds everywhere.
-_BEFORE_LETTER = re.compile(r"[,;:!?](?=[A-Za-z]|[^\x00-\x7f\u00a0\u2013\u2014\u2018-\u201f\u2026])")
+# other than typographic punctuation (a superset of the letters \p{L} takes).
+_LETTER_NEXT = r"(?=[A-Za-z]|[^\x00-\x7f\u00a0\u2013\u2014\u2018-\u201f\u2026])"
+_BEFORE_LETTER = re.compile(r"[,;:!?]" + _LETTER_NEXT)
 _INFLECTED_ABBREVIATION = regex.compile(r"\p{Lu}:\p{Ll}{1,3}\b")
 _TOKEN = regex.compile(r"\S+")
 _LINKISH = regex.compile(r"://|@|www\.|/|=|\\|^(?:https?|mailto|ftp|tel|file|data|javascript|urn):", regex.IGNORECASE)
@@ -62,6 +59,12 @@ _DOUBLED = regex.compile(
 _DOUBLED_MARKS = (",,", "..", ";;")
 _EMPHATIC = regex.compile(r"!{2,}|\?{2,}")
 _EMPHATIC_MARKS = ("!!", "??")
+# Where P106-P109 can fire, found by one C-level scan for the marks (each rule's own scan cost
+# about as much as this one): a mark after a space or tab (where _SPACE_BEFORE can match),
+# one where _NO_SPACE_AFTER can, and the second mark of a pair a run of P108 or P109 starts with.
+_MARK_CANDIDATE = re.compile(
+    rf"[,;:!?.](?:(?<=[ \t].)|(?<=,,|\.\.|;;|!!|\?\?)|(?<=[,;:!?]){_LETTER_NEXT})"
+)
 _SPACE_RUN = regex.compile(r"(?<=\S) {2,}(?=\S)")
 _ALIGNED_LINE_RUNS = 3  # a line with this many runs of spaces is laid out as columns
 
@@ -75,19 +78,38 @@ def _token_around(text: str, index: int) -> str:
 
 
 def _spacing_counts(doc: Document) -> tuple[dict[str, int], dict[str, int]]:
-    """How often each mark occurs, and how often with white space before it."""
-    return Counter(_SPACED_MARK.findall(doc.text)), Counter(_MARK.findall(doc.text))
+    """How often each mark occurs with white space before it, and how often at all.
+
+    The second count is taken only when the first can make a convention: with fewer spaced
+    marks than either test needs, both are false whatever the total.
+    """
+    spaced = Counter(_SPACED_MARK.findall(doc.text))
+    french_possible = not doc.language and sum(spaced[m] for m in _FRENCH_MARKS) >= _FRENCH_MIN
+    if not french_possible and not any(spaced[m] >= _HABIT_MIN for m in ",."):
+        return spaced, {}
+    return spaced, Counter(_MARK.findall(doc.text))
 
 
-def _space_before_matches(text: str) -> list[regex.Match]:
+def _mark_candidates(doc: Document) -> list[int]:
+    """Offsets of the matches of _MARK_CANDIDATE, in order (cached for P106-P109)."""
+    cached = doc.__dict__.get("_mark_candidates")
+    if cached is None:
+        cached = doc.__dict__["_mark_candidates"] = [m.start() for m in _MARK_CANDIDATE.finditer(doc.text)]
+    return cached
+
+
+def _space_before_matches(doc: Document) -> list[regex.Match]:
     """The matches of _SPACE_BEFORE, tried only at the runs of spaces before a mark.
 
     Its lookbehind admits no space, so a match starts where a run of spaces and tabs starts
     and ends with the mark right after the run.
     """
+    text = doc.text
     matches = []
-    for candidate in _AFTER_SPACE.finditer(text):
-        start = candidate.start() - 1
+    for mark in _mark_candidates(doc):
+        if not (mark and text[mark - 1] in " \t"):
+            continue
+        start = mark - 1
         while start and text[start - 1] in " \t":
             start -= 1
         match = _SPACE_BEFORE.match(text, start)
@@ -110,23 +132,16 @@ def _habitual(spaced: dict[str, int], total: dict[str, int]) -> bool:
     return any(spaced.get(m, 0) >= _HABIT_MIN and spaced[m] >= _HABIT_SHARE * total[m] for m in ",.")
 
 
-def _occurrences(text: str, part: str) -> Iterator[int]:
-    """Where `part` occurs in `text`, overlapping occurrences included."""
-    at = text.find(part)
-    while at >= 0:
-        yield at
-        at = text.find(part, at + 1)
-
-
 def _keep_one(rule: Rule, doc: Document, runs: regex.Pattern, doubles: tuple[str, ...],
               label: str) -> Iterator[Diagnostic]:
     """A finding per run of one repeated mark, with the safe fix that keeps one; `doubles`
     are the pairs a run starts with, which rule the document out when none occurs."""
     text = doc.text
-    # A run starts where one of `doubles` does: str.find jumps from one to the next at C
-    # speed, and the pattern is tried only there (as its finditer would, past each match).
+    # A run starts where one of `doubles` does (the candidates hold the second mark of every
+    # pair), and the pattern is tried only there (as its finditer would, past each match).
     last_end = 0
-    for at in sorted(at for double in doubles for at in _occurrences(text, double)):
+    found = [mark - 1 for mark in _mark_candidates(doc) if text[mark - 1:mark + 1] in doubles]
+    for at in found:
         match = runs.match(text, at) if at >= last_end else None
         if match is None:
             continue
@@ -171,7 +186,7 @@ class SpaceBeforePunctuation(TextAndTitleRule):
 
     def check_text(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
-        matches = _space_before_matches(text)
+        matches = _space_before_matches(doc)
         if not matches:
             return
         spaced, total = _spacing_counts(doc)
@@ -232,8 +247,10 @@ class MissingSpaceAfterPunctuation(TextAndTitleRule):
 
     def check_text(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
-        for candidate in _BEFORE_LETTER.finditer(text):
-            match = _NO_SPACE_AFTER.match(text, candidate.start())  # one character wide
+        for candidate in _mark_candidates(doc):
+            if not _BEFORE_LETTER.match(text, candidate):
+                continue
+            match = _NO_SPACE_AFTER.match(text, candidate)  # one character wide
             if not match:
                 continue
             mark, pos = match.group("mark"), match.start()
