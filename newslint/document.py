@@ -17,7 +17,9 @@ from newslint.segment import Span, split_sentences
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 # A word: a letter or digit, then letters, digits, marks, apostrophes and hyphens. Rules that
 # count or compare words use this one definition (WORD), so they agree on what a word is.
-WORD_PATTERN = r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]*"
+WORD_START = r"[\p{L}\p{N}]"
+WORD_REST = r"[\p{L}\p{N}\p{M}'\u2019\-]"
+WORD_PATTERN = WORD_START + WORD_REST + "*"
 WORD = regex.compile(WORD_PATTERN)
 
 

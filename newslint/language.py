@@ -19,7 +19,7 @@ import re
 
 import regex
 
-from newslint.document import WORD_PATTERN, Document
+from newslint.document import WORD_PATTERN, WORD_REST, WORD_START, Document
 
 # Stop words of the languages scraped news most often comes in; enough to tell them apart.
 STOPWORDS: dict[str, frozenset[str]] = {
@@ -65,7 +65,9 @@ def spelled_class(pattern: str) -> str:
 
 LETTERS = spelled_class(r"\p{L}")
 NUMBERS = spelled_class(r"\p{N}")
-MARKS = spelled_class(r"\p{M}")
+# document.WORD's two character classes, for the same word below TABLE_END.
+TABLE_WORD_START = spelled_class(WORD_START)
+TABLE_WORD_REST = spelled_class(WORD_REST)
 _MIN_VOTES = 3  # fewer stop words than this: too little text to tell
 
 
@@ -105,7 +107,7 @@ _TABLE_LATIN_WORD = re.compile(f"[{LETTERS}]*[a-zA-Z\u00c0-\u024f]")
 BREAK = "\x00"
 _WORD_OR_BREAK = regex.compile(WORD_PATTERN + "|\x00")
 # The same with the faster re, for text without characters beyond TABLE_END.
-_TABLE_WORD_OR_BREAK = re.compile(f"[{LETTERS}{NUMBERS}][{LETTERS}{NUMBERS}{MARKS}'\u2019\\-]*|\x00")
+_TABLE_WORD_OR_BREAK = re.compile(f"[{TABLE_WORD_START}][{TABLE_WORD_REST}]*|\x00")
 
 
 class BlockWords(NamedTuple):

@@ -25,8 +25,8 @@ import re
 
 import regex
 
-from newslint.document import WORD, Document
-from newslint.language import BREAK, LETTERS, MARKS, NUMBERS, OUTSIDE_TABLE, block_words
+from newslint.document import WORD, WORD_REST, WORD_START, Document
+from newslint.language import BREAK, OUTSIDE_TABLE, TABLE_WORD_REST, TABLE_WORD_START, block_words
 from newslint.titles import block_comparison_keys, title_keys
 
 # Function words of the languages seen in scraped news; the share of them among a block's
@@ -473,8 +473,8 @@ def _timetable_row(f: BlockFeatures) -> bool:
 
 
 # A word of four characters or more (WORD, at least three characters after the first).
-_LONG_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019\-]{3,}")
-_TABLE_LONG_WORD = re.compile(f"[{LETTERS}{NUMBERS}][{LETTERS}{NUMBERS}{MARKS}'\u2019\\-]{{3,}}")
+_LONG_WORD = regex.compile(f"{WORD_START}{WORD_REST}{{3,}}")
+_TABLE_LONG_WORD = re.compile(f"[{TABLE_WORD_START}][{TABLE_WORD_REST}]{{3,}}")
 
 
 def _content_words(doc: Document, first: int, last: int) -> set[str]:
