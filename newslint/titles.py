@@ -16,7 +16,7 @@ import re
 import regex
 
 from newslint.document import Document
-from newslint.language import LETTERS, NUMBERS, OUTSIDE_TABLE
+from newslint.language import BREAK, LETTERS, NUMBERS, OUTSIDE_TABLE
 from newslint.framing import fold
 
 # " - ", " – ", " — ", " | ", " · ", " :: ", " » " between headline and site name.
@@ -52,13 +52,12 @@ def block_comparison_keys(doc: Document) -> list[str]:
     return cached
 
 
-# Blocks are keyed in one pass: joined with NUL, which lower-casing keeps and the key
+# Blocks are keyed in one pass: joined with BREAK (NUL), which lower-casing keeps and the key
 # pattern leaves alone, lower-cased and cleaned as one string, then split again. fold's
 # other changes (quotes, dashes, spaces) turn characters the key drops into others it drops.
 # Blocks of ASCII text (most blocks, once the common typographic punctuation is a space,
 # which the key drops as it drops the punctuation) are keyed as bytes instead, which is
 # faster than the pattern.
-_BLOCK_JOIN = "\x00"
 _KEY_DROP_JOINED = regex.compile(r"[^\p{L}\p{N}\x00]+")
 # The same with the faster re, for text without characters beyond language.TABLE_END.
 _TABLE_KEY_DROP_JOINED = re.compile(f"[^{LETTERS}{NUMBERS}\\x00]+")
@@ -68,21 +67,21 @@ _COMMON_PUNCTUATION = "\u2019\u201d\u201c\u2014\u2013\u2018\u2026\u00a0\u25ba\u0
 
 
 def _joined_keys(texts: list[str]) -> list[str]:
-    joined = _BLOCK_JOIN.join(texts)
-    if joined.count(_BLOCK_JOIN) != len(texts) - 1:
+    joined = BREAK.join(texts)
+    if joined.count(BREAK) != len(texts) - 1:
         return [comparison_key(text) for text in texts]
     for char in _COMMON_PUNCTUATION:
         if char in joined:
             joined = joined.replace(char, " ")
     if joined.isascii():
         return _ascii_keys(joined)
-    blocks = joined.split(_BLOCK_JOIN)
+    blocks = joined.split(BREAK)
     ascii_blocks = list(map(str.isascii, blocks))
     if ascii_blocks.count(True) * 2 < len(blocks):
         return _unicode_keys(joined, blocks)
-    plain = iter(_ascii_keys(_BLOCK_JOIN.join(compress(blocks, ascii_blocks))))
+    plain = iter(_ascii_keys(BREAK.join(compress(blocks, ascii_blocks))))
     others = [block for block, is_ascii in zip(blocks, ascii_blocks) if not is_ascii]
-    other = iter(_unicode_keys(_BLOCK_JOIN.join(others), others))
+    other = iter(_unicode_keys(BREAK.join(others), others))
     return [next(plain) if is_ascii else next(other) for is_ascii in ascii_blocks]
 
 
@@ -92,7 +91,7 @@ def _unicode_keys(joined: str, blocks: list[str]) -> list[str]:
     if len(lowered) != len(joined):
         return [comparison_key(block) for block in blocks]
     drop = _TABLE_KEY_DROP_JOINED if OUTSIDE_TABLE.search(lowered) is None else _KEY_DROP_JOINED
-    return list(map(str.strip, drop.sub(" ", lowered).split(_BLOCK_JOIN)))
+    return list(map(str.strip, drop.sub(" ", lowered).split(BREAK)))
 
 
 # ASCII letters lower-cased, digits and the block join kept, every other byte a space:
