@@ -209,8 +209,15 @@ class Document:
         return [block.start for block in self.blocks]
 
     @cached_property
-    def _block_line_bounds(self) -> tuple[list[int], list[int]]:
-        return [block.first_line for block in self.blocks], [block.last_line for block in self.blocks]
+    def _block_line_extents(self) -> tuple[list[int], list[int]]:
+        """Where each block's first line starts, and where the line after its last line starts
+        (past the text for the last line): an offset lies on a line of block i when
+        starts[i] <= offset < ends[i]."""
+        lines, beyond = self.lines, len(self.text) + 1
+        starts = [lines[block.first_line].start for block in self.blocks]
+        ends = [lines[block.last_line + 1].start if block.last_line + 1 < len(lines) else beyond
+                for block in self.blocks]
+        return starts, ends
 
     def block_index_at(self, offset: int) -> int | None:
         """Index of the block holding `offset`, or None when it falls between blocks.
@@ -223,10 +230,11 @@ class Document:
             return None
         return index
 
-    def blocks_on_lines(self, first_line: int, last_line: int) -> range:
-        """Indices of the blocks that share a line with lines first_line..last_line (0-based)."""
-        first_lines, last_lines = self._block_line_bounds
-        return range(bisect.bisect_left(last_lines, first_line), bisect.bisect_right(first_lines, last_line))
+    def blocks_sharing_lines(self, first: int, last: int) -> range:
+        """Indices of the blocks that have a line in common with offsets first..last (both
+        included; a line break belongs to its line)."""
+        starts, ends = self._block_line_extents
+        return range(bisect.bisect_right(ends, first), bisect.bisect_right(starts, last))
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:

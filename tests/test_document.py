@@ -74,15 +74,17 @@ def test_block_index_at_maps_offsets_to_blocks_and_gaps_to_none() -> None:
     assert doc.block_index_at(len(doc.text)) is None
 
 
-def test_blocks_on_lines_gives_the_blocks_sharing_a_line_with_the_range() -> None:
+def test_blocks_sharing_lines_gives_the_blocks_with_a_line_in_the_range() -> None:
     wrapped = ("The harbour board met on Monday night to\nagree the repairs to the old sea wall\n"
                "before the storms of the coming winter.\n\nEngineers said the work would take most\n"
                "of the season and would cost far more\nthan the sum the town had set aside.\n")
     doc = Document(wrapped)
     assert doc.hard_wrapped and [(b.first_line, b.last_line) for b in doc.blocks] == [(0, 2), (4, 6)]
     for block in doc.blocks:
-        for line in range(block.first_line, block.last_line + 1):
-            assert list(doc.blocks_on_lines(line, line)) == [block.index]
-    blank = next(line.index for line in doc.lines if line.is_blank)
-    assert list(doc.blocks_on_lines(blank, blank)) == []
-    assert list(doc.blocks_on_lines(0, len(doc.lines) - 1)) == [b.index for b in doc.blocks]
+        for line in doc.lines[block.first_line:block.last_line + 1]:
+            for offset in (line.start, line.end):  # the line break belongs to its line
+                assert list(doc.blocks_sharing_lines(offset, offset)) == [block.index]
+    blank = next(line for line in doc.lines if line.is_blank)
+    assert list(doc.blocks_sharing_lines(blank.start, blank.start)) == []
+    assert list(doc.blocks_sharing_lines(0, len(doc.text))) == [b.index for b in doc.blocks]
+    assert list(doc.blocks_sharing_lines(doc.blocks[0].end - 1, doc.blocks[1].start)) == [0, 1]

@@ -164,11 +164,10 @@ def _prior_blocks(doc: Document, prior: list[Diagnostic]) -> tuple[set[int], set
             if index is not None and blocks[index].start == diag.start:
                 widgets.add(index)
             else:
-                line = doc.line_index_at(diag.start)
-                widgets.update(doc.blocks_on_lines(line, line))
+                widgets.update(doc.blocks_sharing_lines(diag.start, diag.start))
         elif diag.category in (Category.DUPLICATION, Category.METADATA):
-            line = doc.line_index_at(max(diag.end - 1, diag.start))
-            owned.update(doc.blocks_on_lines(line, line))
+            last = max(diag.end - 1, diag.start)
+            owned.update(doc.blocks_sharing_lines(last, last))
     return widgets, owned
 
 

@@ -8,9 +8,7 @@ blocks (`block_shape.non_prose_reason`) and only on strong evidence of a cut.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Collection, Iterable, Iterator
-from math import inf
 
 import re
 
@@ -143,13 +141,12 @@ def boilerplate_blocks(doc: Document, prior: Iterable[Diagnostic]) -> frozenset[
 
 def _runs_from_first_confident(doc: Document, found: list[Diagnostic]) -> set[int]:
     # Each finding's blocks (those sharing a line with it) as a range, with whether the
-    # finding is confident: two bisects over where the blocks' lines start and end.
-    starts, ends = _block_line_extents(doc)
+    # finding is confident.
     spans: list[tuple[int, int, bool]] = []
     for d in found:
-        first, stop = bisect_right(ends, d.start), bisect_right(starts, max(d.start, d.end - 1))
-        if first < stop:
-            spans.append((first, stop, d.severity is not Severity.INFO))
+        covered = doc.blocks_sharing_lines(d.start, max(d.start, d.end - 1))
+        if covered:
+            spans.append((covered.start, covered.stop, d.severity is not Severity.INFO))
     spans.sort()
     # Merge the ranges into runs of consecutive covered blocks; a run is skipped from the
     # first block a confident finding covers (the least start of its confident ranges).
@@ -166,16 +163,6 @@ def _runs_from_first_confident(doc: Document, found: list[Diagnostic]) -> set[in
     if first_confident is not None:
         skipped.update(range(first_confident, run_end))
     return skipped
-
-
-def _block_line_extents(doc: Document) -> tuple[list[int], list[float]]:
-    """Where the first line of each block starts, and where the line after its last line
-    starts (infinity after the last line): an offset lies on a line of block i when
-    starts[i] <= offset < ends[i]."""
-    lines, last = doc.lines, len(doc.lines) - 1
-    starts = [lines[block.first_line].start for block in doc.blocks]
-    ends = [lines[block.last_line + 1].start if block.last_line < last else inf for block in doc.blocks]
-    return starts, ends
 
 
 def _may_end_article(block: Block) -> bool:
