@@ -42,8 +42,8 @@ def _fold_marks(text: str) -> str:
     return text
 
 
-_EDGE_PUNCT = " \t\"'()[]{}<>*•·|:;,.!?-–—_/\\#>»«›‹"
-_EDGE_CHARS = _EDGE_PUNCT + "\u2022\u00b7"
+# Trimmed from both ends of a line before whole-line comparison.
+_EDGE_CHARS = " \t\"'()[]{}<>*•·|:;,.!?-–—_/\\#>»«›‹"
 _SPACES = regex.compile(r"\s+")
 
 
@@ -134,7 +134,6 @@ def framed_blocks(doc: Document) -> FramedLines:
 # Characters a case-insensitive ASCII literal can match, other than ASCII letters themselves:
 # those whose casefold(), lower() or upper() holds an ASCII letter ("ß", "ſ", "K", "ﬁ").
 _FOLDS_TO_ASCII = re.compile("[\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96-\u1e9a\u1e9e\u212a\ufb00-\ufb06]")
-
 
 
 def normalise_prefix(text: str) -> str:

@@ -114,8 +114,8 @@ def _settle_heap() -> None:
     """Take what is built so far (rules, automata, compiled patterns: it lives for the whole
     run) out of the collector's full passes, and run the collector less often."""
     gc.freeze()
-    _, second, third = gc.get_threshold()
-    gc.set_threshold(max(gc.get_threshold()[0], _GC_FIRST_GENERATION), second, third)
+    first, second, third = gc.get_threshold()
+    gc.set_threshold(max(first, _GC_FIRST_GENERATION), second, third)
 
 
 class Worker:
