@@ -65,6 +65,21 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 # A time of day, "3 hours ago" or a "name says:" header: the skeleton of comment threads.
 _STAMP = regex.compile(
     r"\b\d{1,2}:\d{2}\b|\bago$|\s(?:says|writes):?$", regex.IGNORECASE)
+# "hace 2 horas", "il y a 3 heures", "vor 2 Stunden", "há 5 minutos", "2 ore fa", "3 uur
+# geleden": a whole short line saying how long ago, the stamp of comments and live posts in
+# the languages the packs cover ("3 hours ago" is _STAMP's). Years and months are left out:
+# "Il y a 50 ans" heads retrospective columns.
+_RELATIVE_TIME = re.compile(
+    r"(?:\w+\s+)?(?:(?:hace|h[áa]|il\s+y\s+a|vor)\s+(?:\d+|una?|unos|unas|um|uma|une?|quelques|einer?|einem|wenigen)\s+"
+    r"(?:segundos?|minutos?|horas?|d[ií]as?|semanas?|secondes?|minutes?|heures?|jours?|semaines?|"
+    r"sekunden?|minuten?|stunden?|tag(?:en)?|wochen?)(?:\s+atr[áa]s)?"
+    r"|(?:\d+|una?|pochi|een)\s+(?:secondi|minuti|or[ae]|giorni?|settimane?|seconden|minuten|uur|dagen|dag|"
+    r"weken|week)\s+(?:fa|geleden))\.?",
+    re.IGNORECASE)
+_RELATIVE_TIME_MAX_WORDS = 5
+# First letters of the lines _RELATIVE_TIME matches without a numeral (the column path
+# tries only those and the lines holding a digit).
+_RELATIVE_INITIALS = frozenset("hHiIvVuUeEpP")
 _DATE = regex.compile(
     rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\.?\s+{_MONTH}\.?,?\s+\d{{4}}\b|"
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", regex.IGNORECASE)
@@ -128,6 +143,15 @@ def _features(stripped: str, next_text: str, cjk_possible: bool, separator_possi
                   separator_possible, code_possible, digit_possible)
 
 
+def _is_stamp(text: str, n: int, last: str) -> bool:
+    """A time of day, a "how long ago" line or a "name says:" header (`last`: text's last character)."""
+    if n > 14:
+        return False
+    if (":" in text or last in _STAMP_ENDS) and _STAMP.search(text) is not None:
+        return True
+    return n <= _RELATIVE_TIME_MAX_WORDS and _RELATIVE_TIME.fullmatch(text) is not None
+
+
 def _first_char_counts(firsts: str) -> tuple[int, int, int]:
     """(digits, upper-case letters, letters) among the first characters of a block's words."""
     if firsts.isascii():  # letters and digits only: counted in C rather than in a loop
@@ -158,8 +182,7 @@ def _shape(stripped: str, next_text: str, words: int, n: int, stops: int, digits
         (digit_possible and (counted[-1:] == ")" or counted[:1].isdigit())
          and bool(_COUNTER.search(counted))),
         digits / n if n else 0.0,  # digit_ratio
-        (n <= 14 and (":" in stripped or stripped[-1:] in _STAMP_ENDS)  # stamp
-         and bool(_STAMP.search(stripped))),
+        _is_stamp(stripped, n, stripped[-1:]),  # stamp
         n <= 10 and digit_possible and bool(_DATE.search(stripped)),  # dated
         stripped[:1].islower(),  # lower_start
         next_text.lstrip()[:1].islower(),  # continued
@@ -326,7 +349,8 @@ def _column_features(doc: Document, texts: list[str]) -> list[BlockFeatures]:
     for i in _blocks_with(doc, _PAREN):
         code_like[i] = code_like[i] or bool(_CALL.search(texts[i]))
     counter, dated, schedule_item = [False] * count, [False] * count, [False] * count
-    for i in _blocks_with(doc, _DIGIT):
+    digit_blocks = _blocks_with(doc, _DIGIT)
+    for i in digit_blocks:
         text, n = texts[i], ns[i]
         counted = text if n <= 3 else tails[i]
         counter[i] = ((counted[-1:] == ")" or counted[:1].isdigit())
@@ -335,6 +359,11 @@ def _column_features(doc: Document, texts: list[str]) -> list[BlockFeatures]:
         schedule_item[i] = firsts[i] in _MONTH_INITIALS and bool(_SCHEDULE_ITEM.match(text))
     stamp = [n <= 14 and (":" in text or last in _STAMP_ENDS) and bool(_STAMP.search(text))
              for text, n, last in zip(texts, ns, lasts)]
+    # "Hace 2 horas", "vor einer Stunde": a numeral, or a first word from _RELATIVE_INITIALS.
+    relative = digit_blocks.union(compress(range(count), map(_RELATIVE_INITIALS.__contains__, firsts)))
+    for i in relative:
+        if ns[i] <= _RELATIVE_TIME_MAX_WORDS and not stamp[i] and _RELATIVE_TIME.fullmatch(texts[i]) is not None:
+            stamp[i] = True
     columns = (
         ns,
         [tail.rstrip(_CLOSERS)[-1:] in _ENDERS for tail in tails],  # terminal

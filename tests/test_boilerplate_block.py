@@ -50,6 +50,35 @@ def test_features_tell_sentences_from_menu_entries():
     assert block_features("June 9 – Lisbon @ Coliseu").schedule_item
 
 
+def test_how_long_ago_lines_are_stamps_in_the_pack_languages():
+    for line in ("Hace 28 minutos", "hace una hora", "Il y a 3 heures", "vor einer Stunde", "há 5 minutos",
+                 "2 ore fa", "3 uur geleden", "Publicado hace 2 horas"):
+        assert block_features(line).stamp, line
+    # Sentences that start the same way, and "how many years ago" headings, are not stamps.
+    for line in ("Hace dos años, el gobierno aprobó la ley.", "Il y a 50 ans", "Vor allem die Bahn",
+                 "Hace calor"):
+        assert not block_features(line).stamp, line
+
+
+def test_a_comment_thread_after_the_article_is_outside_the_run():
+    # A comment of 35 words earns 3.5 points: more than its name and vote lines cost, and
+    # more than a menu-like "Hace 2 horas" would, so the thread would join the article's run
+    # unless a "how long ago" line costs what a timestamp does.
+    opinion = ("Vaya comportamiento tan poco ejemplar del fiscal, que defiende lo indefendible como siempre y "
+               "se olvida de que la justicia tiene que ser igual para todos, también para los que viven en "
+               "palacios y castillos.")
+    assert block_features(opinion).words == 35
+    comments = []
+    for name, ago in (("Alcalino", "Hace 28 minutos"), ("Casper", "Hace 37 minutos"),
+                      ("angelcaido", "Hace una hora"), ("Jaime", "Hace 2 horas"), ("Pep", "Hace 3 horas")):
+        comments += [name, ago, opinion, "Valoración:3menosmas"]
+    doc = Document(page(MENU, PROSE, comments))
+    layout = article_layout(doc)
+    first, last = layout.runs[0]
+    assert (doc.blocks[first].text, doc.blocks[last].text) == (PROSE[0], PROSE[-1])
+    assert not any(layout.inside(b.index) for b in doc.blocks if b.text != opinion and b.index > last)
+
+
 def test_layout_run_covers_the_article_not_the_menus():
     doc = Document(page(MENU, PROSE, RELATED))
     layout = article_layout(doc)
@@ -256,7 +285,9 @@ def test_the_message_is_the_same_whatever_the_hash_seed(tmp_path):
 
 _PAGE_ALPHABET = st.sampled_from(
     list("abcdefghij ABCDEFGHIJ 0123456789 .,;:!?'\"()[]{}=/|•·»>-–\u2019\u201d éüßÉñ") + ["\n", "\n\n", " says:", " ago",
-                                                                     "May 3, 2024", "12:30", "Docs (96)", "the ", "and "])
+                                                                     "May 3, 2024", "12:30", "Docs (96)", "the ", "and ",
+                                                                     "Hace 2 horas", "hace una hora", "vor einer Stunde",
+                                                                     "2 ore fa", "Il y a 3 heures"])
 
 
 @settings(max_examples=300, deadline=None)
