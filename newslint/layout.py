@@ -64,7 +64,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 # A time of day, "3 hours ago" or a "name says:" header: the skeleton of comment threads.
 _STAMP = regex.compile(
-    r"\b\d{1,2}:\d{2}\b|\bago$|\s(?:says|writes):?$", regex.IGNORECASE)
+    r"(?:\b|(?<=\dT))\d{1,2}:\d{2}\b|\bago$|\s(?:says|writes):?$", regex.IGNORECASE)
 # "hace 2 horas", "il y a 3 heures", "vor 2 Stunden", "há 5 minutos", "2 ore fa", "3 uur
 # geleden": a whole short line saying how long ago, the stamp of comments and live posts in
 # the languages the packs cover ("3 hours ago" is _STAMP's). Years and months are left out:
@@ -82,7 +82,7 @@ _RELATIVE_TIME_MAX_WORDS = 5
 _RELATIVE_INITIALS = frozenset("hHiIvVuUeEpP")
 _DATE = regex.compile(
     rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\.?\s+{_MONTH}\.?,?\s+\d{{4}}\b|"
-    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", regex.IGNORECASE)
+    r"\b\d{4}-\d{2}-\d{2}(?:\b|(?=T\d))|\b\d{1,2}/\d{1,2}/\d{2,4}\b", regex.IGNORECASE)
 # "June 9 – West Palm Beach, FL": an item of a schedule (tour dates, fixtures, events).
 _SCHEDULE_ITEM = regex.compile(rf"^{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b", regex.IGNORECASE)
 _SEPARATORS = regex.compile(r"\s[|\u2022\u00b7\u00bb\u203a/>]\s|\s[|\u2022\u00b7]|[|\u2022\u00b7]\s")

@@ -47,6 +47,10 @@ def test_features_tell_sentences_from_menu_entries():
     assert block_features("Home | World | Sport").separators >= 2
     assert block_features("Docs (96)").counter
     assert block_features("Anna says:").stamp
+    # ISO 8601 date-times, as comment threads print them.
+    assert block_features("Rowan Cocoan · 2020-05-19T17:52:00Z").stamp
+    assert block_features("Updated 2020-05-19T17:52").dated
+    assert not block_features("Flight AB12:30 was delayed by the storm.").stamp
     assert block_features("June 9 – Lisbon @ Coliseu").schedule_item
 
 
@@ -287,7 +291,7 @@ _PAGE_ALPHABET = st.sampled_from(
     list("abcdefghij ABCDEFGHIJ 0123456789 .,;:!?'\"()[]{}=/|•·»>-–\u2019\u201d éüßÉñ") + ["\n", "\n\n", " says:", " ago",
                                                                      "May 3, 2024", "12:30", "Docs (96)", "the ", "and ",
                                                                      "Hace 2 horas", "hace una hora", "vor einer Stunde",
-                                                                     "2 ore fa", "Il y a 3 heures"])
+                                                                     "2 ore fa", "Il y a 3 heures", "2020-05-19T17:52:00Z"])
 
 
 @settings(max_examples=300, deadline=None)

@@ -120,6 +120,13 @@ def test_timestamp_widget():
     assert codes(ARTICLE + "Updated 3 hours ago\n", "B209") == ["B209"]
 
 
+def test_comment_section_headers_and_platform_notices():
+    for line in ("Reader Comments", "Recent Comments", "Add new comment", "Log in or register to post comments",
+                 "comments powered by Disqus."):
+        assert codes(ARTICLE + line + "\n", "B202") == ["B202"], line
+    assert codes(ARTICLE + "Recent comments by the minister angered the union.\n", "B202") == []
+
+
 def test_copyright_pattern_and_cookie_banner():
     assert codes(ARTICLE + "(c) 2021 Harbour Media\n", "B204") == ["B204"]
     banner = ("This website uses cookies to improve your experience while you navigate through the "
