@@ -440,7 +440,13 @@ def _plain_scores(doc: Document, features: list[BlockFeatures]) -> list[float]:
     if cached is None:
         long_blocks = [f for f in features if f.words >= PROSE_MIN_WORDS]
         # Languages without a stop-word list here (Korean, Chinese, ...): judge by shape alone.
-        stop_words_apply = bool(long_blocks) and max(f.stop_ratio for f in long_blocks) >= 0.1
+        # Sentences (long, terminal, mostly lower-case words) of which fewer than half hold
+        # stop words are in a language without a list here (Latvian, say), whatever a few
+        # chance hits say; lists of names and scores are not sentences and do not count.
+        sentences = [f.stop_ratio >= PROSE_MIN_STOP_RATIO for f in long_blocks
+                     if f.terminal and f.title_case < 0.4]
+        stop_words_apply = (bool(long_blocks) and max(f.stop_ratio for f in long_blocks) >= 0.1
+                            and sum(sentences) * 2 >= len(sentences))
         cached = [block_score(f, stop_words_apply, False) for f in features]
         doc.__dict__["_plain_scores"] = cached
     return cached

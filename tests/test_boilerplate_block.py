@@ -83,6 +83,25 @@ def test_a_comment_thread_after_the_article_is_outside_the_run():
     assert not any(layout.inside(b.index) for b in doc.blocks if b.text != opinion and b.index > last)
 
 
+def test_prose_in_a_language_without_a_stop_word_list_is_still_prose():
+    # Latvian: "un", "par", "to" are stop words elsewhere, so one block holds many by chance;
+    # that must not make the stop-word test apply to sentences that hold almost none.
+    latvian = [
+        "Pilsētas dome otrdien nolēma pagarināt prāmju satiksmi līdz abām tālākajām salām, paziņoja vadītājs.",
+        "Jaunais maršruts sāksies aprīlī un vasarā kursēs četras reizes dienā, sacīja departamenta vadītāja.",
+        "Par to runāja arī pie kafijas, un tas nav nekas jauns par šo salu.",
+        "Salu iedzīvotāji jau vairāk nekā desmit gadus lūdza labāku savienojumu ar cietzemi, atzina deputāti.",
+        "Pagarinājuma izmaksas, aptuveni divi miljoni eiro, sadalīs pašvaldība un valsts vienādās daļās.",
+        "Opozīcijas deputāti apgalvoja, ka naudu labāk vajadzētu tērēt vecās ostas remontam un piestātnēm.",
+    ]
+    # A form after it whose instructions hold more of them must not take the run from the article.
+    form = ["Kļūda rakstā?", "Iezīmējiet tekstu un spiediet pogu, lai nosūtītu to par kļūdu redaktoram.",
+            "Piesakies pasta saņemšanai!", "Lai pārliecinātos par to, apstipriniet saiti, ko nosūtījām uz pastu."]
+    doc = Document(page(MENU, latvian, form, RELATED))
+    layout = article_layout(doc)
+    assert all(layout.inside(b.index) for b in doc.blocks if b.text in latvian)
+
+
 def test_layout_run_covers_the_article_not_the_menus():
     doc = Document(page(MENU, PROSE, RELATED))
     layout = article_layout(doc)
