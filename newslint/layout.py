@@ -247,11 +247,13 @@ LIST_MIN_ITEMS = 3
 TABLE_ROW_POINTS = 0.1
 
 
-def is_prose(f: BlockFeatures, stop_words_apply: bool) -> bool:
+def is_prose(f: BlockFeatures, stop_words_apply: bool, cjk_ends_sentences: bool = False) -> bool:
+    """`cjk_ends_sentences`: the page's CJK text ends its sentences with punctuation (news
+    does; casual blogs often do not), so a CJK block without it must be long to be prose."""
     if f.words < PROSE_MIN_WORDS or f.separators >= 2:
         return False
     if f.cjk:
-        return True
+        return not cjk_ends_sentences or f.terminal or f.words >= 25
     if stop_words_apply and f.stop_ratio < PROSE_MIN_STOP_RATIO:
         return False
     # A hard-wrapped sentence: it goes on, lower-case, on the next line.
@@ -275,10 +277,10 @@ def is_menu_like(f: BlockFeatures) -> bool:
     return f.words <= MENU_MAX_WORDS and not short_sentence
 
 
-def block_score(f: BlockFeatures, stop_words_apply: bool, widget: bool) -> float:
+def block_score(f: BlockFeatures, stop_words_apply: bool, widget: bool, cjk_ends_sentences: bool = False) -> float:
     if widget or f.stamp:
         return -WIDGET_BLOCK_COST
-    if is_prose(f, stop_words_apply):
+    if is_prose(f, stop_words_apply, cjk_ends_sentences):
         return min(f.words / WORDS_PER_POINT, MAX_BLOCK_POINTS)
     return -SHORT_BLOCK_COST if is_menu_like(f) else -FRAGMENT_BLOCK_COST
 
@@ -447,7 +449,9 @@ def _plain_scores(doc: Document, features: list[BlockFeatures]) -> list[float]:
                      if f.terminal and f.title_case < 0.4]
         stop_words_apply = (bool(long_blocks) and max(f.stop_ratio for f in long_blocks) >= 0.1
                             and sum(sentences) * 2 >= len(sentences))
-        cached = [block_score(f, stop_words_apply, False) for f in features]
+        cjk_blocks = [f for f in long_blocks if f.cjk]
+        cjk_ends_sentences = sum(f.words for f in cjk_blocks if f.terminal) * 2 >= sum(f.words for f in cjk_blocks)
+        cached = [block_score(f, stop_words_apply, False, cjk_ends_sentences) for f in features]
         doc.__dict__["_plain_scores"] = cached
     return cached
 

@@ -102,6 +102,31 @@ def test_prose_in_a_language_without_a_stop_word_list_is_still_prose():
     assert all(layout.inside(b.index) for b in doc.blocks if b.text in latvian)
 
 
+_CHINESE_NEWS = [
+    "市政府星期二决定把渡轮服务延长到两个外岛，新航线将于四月开始运行。",
+    "官员表示，夏季期间每天将有四班渡轮往返，冬季则减少为每天两班。",
+    "岛上居民十多年来一直要求改善交通，他们对这个决定表示欢迎。",
+    "延长航线的费用约为两百万欧元，将由市政府和中央政府共同承担。",
+]
+_CHINESE_HEADLINES = ["港口新码头下月启用 货运能力提高三成", "本市小学开设航海课程 学生反响热烈",
+                      "气象台发布大风预警 部分航班可能取消", "渔民协会选出新主席 将推动可持续捕捞"]
+
+
+def test_cjk_headlines_after_an_article_that_ends_its_sentences_are_not_prose():
+    doc = Document(page(MENU, _CHINESE_NEWS, ["相关新闻"], _CHINESE_HEADLINES))
+    layout = article_layout(doc)
+    assert all(layout.inside(b.index) for b in doc.blocks if b.text in _CHINESE_NEWS)
+    assert not any(layout.inside(b.index) for b in doc.blocks if b.text in _CHINESE_HEADLINES)
+
+
+def test_cjk_text_without_sentence_punctuation_is_still_prose():
+    # Casual blogs often end no sentence: there, a long CJK line is prose as before.
+    blog = [line.rstrip("。") for line in _CHINESE_NEWS]
+    doc = Document(page(MENU, blog, MENU))
+    first, last = article_layout(doc).runs[0]
+    assert (doc.blocks[first].text, doc.blocks[last].text) == (blog[0], blog[-1])
+
+
 def test_layout_run_covers_the_article_not_the_menus():
     doc = Document(page(MENU, PROSE, RELATED))
     layout = article_layout(doc)
