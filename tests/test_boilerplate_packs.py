@@ -127,6 +127,20 @@ def test_comment_section_headers_and_platform_notices():
     assert codes(ARTICLE + "Recent comments by the minister angered the union.\n", "B202") == []
 
 
+def test_video_player_ad_label():
+    assert codes(ARTICLE + "Video Ad Feedback\n", "B207") == ["B207"]
+
+
+def test_copyright_year_and_wire_service_notice():
+    for line in ("Copyright 2023 Harbour Media, Inc. All rights reserved.",
+                 "This material may not be published, broadcast, rewritten, or redistributed.",
+                 "© 2019 Harbour News Network. This material may not be published, broadcast, rewritten or "
+                 "redistributed."):
+        assert codes(ARTICLE + line + "\n", "B204") == ["B204"], line
+    sentence = "The court said the material may not be published before the trial, the lawyers confirmed."
+    assert codes(ARTICLE + sentence + "\n", "B204") == []
+
+
 def test_copyright_pattern_and_cookie_banner():
     assert codes(ARTICLE + "(c) 2021 Harbour Media\n", "B204") == ["B204"]
     banner = ("This website uses cookies to improve your experience while you navigate through the "
