@@ -54,6 +54,15 @@ def test_block_continued_in_lower_case_is_not_a_truncation():
     assert codes(text, "T001") == []
 
 
+@pytest.mark.parametrize("quote", ["\u201c", "\"", "\u00ab"])
+def test_comma_leading_into_a_quoted_paragraph_is_not_a_truncation(quote):
+    text = (BEFORE + "Speaking to the council on Monday, the harbour master declared,\n\n"
+            + quote + "We will not reopen the pier until every rail has been replaced and tested.\n" + AFTER)
+    assert codes(text, "T001") == []
+    # The same paragraph before one that does not open with a quotation is a cut.
+    assert codes(BEFORE + "Speaking to the council on Monday, the harbour master declared," + AFTER, "T001") == ["T001"]
+
+
 def test_hard_wrapped_text_is_not_judged():
     text = (
         "The committee met on Monday to discuss the new budget and\n"

@@ -32,6 +32,7 @@ _TEASER_END = regex.compile(
 )
 _TERMINAL_END = regex.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$|[\"\u201d\u2019)\]]$")
 _CLOSERS = "\"'\u201d\u2019)]"
+_OPENING_QUOTES = "\"\u201c\u201e\u00ab\u2018\u201a'"
 
 
 def ends_sentence(text: str) -> bool:
@@ -72,6 +73,12 @@ def continues_previous(text: str) -> bool:
     """A block that carries on the sentence of the block before it (a split paragraph)."""
     first = text.lstrip()[:1]
     return first.islower() or first in ",;)\u2026-\u2013\u2014"
+
+
+def _introduces_quotation(text: str, next_text: str) -> bool:
+    """'Pompeo declared,' before a paragraph that opens with a quotation mark: the comma
+    leads into the quoted paragraph, it does not mark a cut."""
+    return text.endswith(",") and next_text.lstrip()[:1] in _OPENING_QUOTES
 
 
 def is_split_text(doc: Document) -> bool:
@@ -238,8 +245,9 @@ class TruncatedParagraph(Rule):
     preposition, conjunction, auxiliary or possessive such as "with", "the", "and", "was",
     "their"), on a comma, or on an open quote or bracket, when the next block starts a new
     sentence instead of continuing it. Headings, list items, datelines, credits, captions,
-    table rows, code, links and lines ending in ":" are not judged; nor are documents whose
-    paragraphs are hard-wrapped across blocks.
+    table rows, code, links and lines ending in ":" are not judged, nor a comma before a
+    paragraph that opens with a quotation mark ("Pompeo declared," then the quote); nor are
+    documents whose paragraphs are hard-wrapped across blocks.
 
     ## Why is this bad?
     The rest of the paragraph was lost where an embed, an ad or a paywall interrupted the
@@ -305,7 +313,7 @@ class TruncatedParagraph(Rule):
                 continue
             if len(words_of(text)) < self.min_words or non_prose_reason(text) is not None:
                 continue
-            if continues_previous(following.text):
+            if continues_previous(following.text) or _introduces_quotation(text, following.text):
                 continue
             # A cut paragraph sits in running text; a line ending "Follow us on" among
             # menus and headline lists is a widget, which the boilerplate rules judge.
