@@ -13,6 +13,8 @@ line only between two content lines), else `boilerplate`.
 The labels are an extractor's output, not a human's: newspaper4k keeps some bylines and
 "Read more:" links and drops some paragraphs, and a few pages' expected text is cut short,
 so read the differences between two versions of newslint here, not the absolute numbers.
+Last, every rule runs on the expected texts themselves, as clean text (false positives; the
+texts hold a few real defects, such as cp1252 quotes decoded as C1 controls).
 
     pip install lxml
     python -m benchmarks.heldout [--errors N] [--source DIR]
@@ -32,6 +34,8 @@ import unicodedata
 from pathlib import Path
 
 from benchmarks.boilerplate import LineScore, c4_drops, extraction_f1, flagged_lines, load_rules, shingle_counts
+from benchmarks.precision import load_rules as all_rules
+from benchmarks.precision import precision
 from newslint.document import Document
 from newslint.engine import lint
 from newslint.fixes import fix_document
@@ -139,12 +143,14 @@ def main(argv: list[str] | None = None) -> None:
     rules = load_rules()
     ours, c4 = LineScore(), LineScore()
     fixed_counts, naive_counts = [], []
+    bodies: list[tuple[str, str]] = []
     print(f"{'page':<24}{'lines':>7}{'content':>9}{'tp':>6}{'fp':>5}{'fn':>5}")
     for expected_path in sorted((data / "txt").glob("*.txt")):
         html_path = data / "html" / f"{expected_path.stem}.html"
         expected = expected_path.read_text(encoding="utf-8", errors="replace")
         if not html_path.exists() or len(expected) < 300:
             continue
+        bodies.append((expected_path.stem, expected))
         lines = scrape(html_path.read_text(encoding="utf-8", errors="replace"))
         labels = label(lines, expected)
         if labels.count("content") < 3:
@@ -173,6 +179,8 @@ def main(argv: list[str] | None = None) -> None:
     for kind, errors in (("flagged content", ours.errors_fp), ("missed boilerplate", ours.errors_fn)):
         for error in errors[:args.errors]:
             print(f"{kind}: {error}")
+    print("\n(the expected article texts as clean text: every rule's false positives)")
+    precision(all_rules(None), bodies)
 
 
 if __name__ == "__main__":
