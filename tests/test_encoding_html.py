@@ -22,6 +22,14 @@ def test_leftover_tags_are_removed_keeping_words_apart() -> None:
     assert fixed(text, "E103") == "The vote passed. The mayor left. A bold move indeed."
 
 
+def test_entities_inside_a_leftover_tag_are_the_tag_s_finding() -> None:
+    text = 'Tom &amp; Jerry <img src="https://example.org/p?a=1&amp;b=2&amp;c=3" alt="x"> met.'
+    entities = run_rules(text, "E102")
+    assert [text[d.start:d.end] for d in entities] == ["&amp;"] and entities[0].start == text.index("&amp;")
+    assert codes(text, "E103") == ["E103"]
+    assert fixed(text, "E102", "E103") == "Tom & Jerry met."
+
+
 def test_angle_brackets_that_are_not_html_are_quiet() -> None:
     text = "Replace <insert key here> with yours; if a <b and c> d the test fails."
     assert codes(text, "E103") == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -49,6 +50,16 @@ _TEMPLATE = regex.compile(
 )
 
 
+def html_tags(doc: Document) -> list[regex.Match]:
+    """The tags of real HTML elements and the HTML comments in the text, once per document."""
+    cached = doc.__dict__.get("_html_tags")
+    if cached is None:
+        cached = [] if "<" not in doc.text else [
+            m for m in _TAG.finditer(doc.text) if m.group("name") is None or m.group("name").lower() in HTML_ELEMENTS]
+        doc.__dict__["_html_tags"] = cached
+    return cached
+
+
 def _template_matches(text: str) -> Iterator[regex.Match]:
     """The matches of _TEMPLATE.finditer(text), tried only where one can start: at a "{" or
     "[" (found by str.find at C speed), or at a "!" before a "[". `regex` would try the
@@ -78,7 +89,8 @@ class HtmlEntity(TextAndTitleRule):
     ## What it does
     Finds named and numeric character references ("&amp;", "&#8217;", "&nbsp;", "&quot;"),
     including doubly escaped ones ("&amp;quot;"), that a scraper failed to decode. The safe
-    fix replaces each with the character it stands for.
+    fix replaces each with the character it stands for. An entity inside an HTML tag left in
+    the text ('<img src="a?x=1&amp;y=2">') is correct HTML there: E103 reports the tag.
 
     ## Why is this bad?
     Readers see markup instead of punctuation, and search and deduplication treat
@@ -105,7 +117,12 @@ class HtmlEntity(TextAndTitleRule):
         text = doc.text
         if "&" not in text:
             return
+        tags = html_tags(doc)
+        tag_starts = [tag.start() for tag in tags]
         for match in _ENTITY.finditer(text):
+            inside = bisect_right(tag_starts, match.start()) - 1
+            if inside >= 0 and tags[inside].end() >= match.end():
+                continue  # escaped as HTML requires, inside a tag that E103 reports whole
             entity = match.group()
             decoded = entity
             while True:  # every level of escaping at once, so the fix is idempotent
@@ -153,13 +170,8 @@ class HtmlTag(TextAndTitleRule):
 
     def check_text(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
-        if "<" not in text:
-            return
         run: list[regex.Match] = []
-        for match in _TAG.finditer(text):
-            name = match.group("name")
-            if name is not None and name.lower() not in HTML_ELEMENTS:
-                continue
+        for match in html_tags(doc):
             if run and run[-1].end() != match.start():
                 yield self._run_diagnostic(text, run)
                 run = []
