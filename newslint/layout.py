@@ -77,6 +77,10 @@ _RELATIVE_TIME = re.compile(
     r"weken|week)\s+(?:fa|geleden))\.?",
     re.IGNORECASE)
 _RELATIVE_TIME_MAX_WORDS = 5
+# A comment's header line: a date or time, then who "said:" (WordPress and most blog themes).
+_COMMENT_HEADER = re.compile(
+    r"^.{0,80}(?:\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\bago\b).{0,80}\b(?:said|says|wrote|writes|commented|replied):$",
+    re.IGNORECASE)
 # First letters of the lines _RELATIVE_TIME matches without a numeral (the column path
 # tries only those and the lines holding a digit).
 _RELATIVE_INITIALS = frozenset("hHiIvVuUeEpP")
@@ -544,8 +548,12 @@ def _article_runs(scores: list[float], doc: Document) -> list[tuple[int, int]]:
     first, last, _ = max_sum_run(scores)
     if first < 0:
         return []
+    end = len(scores)
+    thread = _comment_thread_start(doc, first, last)
+    if thread is not None:  # the article ends where the thread starts; nothing after it joins
+        last, end = thread - 1, thread
     runs = [(first, last)]
-    for lo, hi in ((0, first), (last + 1, len(scores))):
+    for lo, hi in ((0, first), (last + 1, end)):
         while hi > lo:
             a, b, side = max_sum_run(scores[lo:hi])
             if a < 0 or side < SIDE_MIN_POINTS:
@@ -559,6 +567,17 @@ def _article_runs(scores: list[float], doc: Document) -> list[tuple[int, int]]:
             else:
                 lo = lo + b + 1
     return runs
+
+
+def _comment_thread_start(doc: Document, first: int, last: int) -> int | None:
+    """The first of two or more comment headers ("Alex on May 3, 2018 at 6:34 am said:")
+    inside the run, when the run starts before it. Long comments outscore their headers, so
+    a thread after the article would otherwise join its run. A dated header is needed: the
+    article's own "the minister said:" before a quotation has no date or time."""
+    blocks = doc.blocks
+    headers = [i for i in range(first + 1, last + 1)
+               if blocks[i].text.endswith(":") and _COMMENT_HEADER.search(blocks[i].text) is not None]
+    return headers[0] if len(headers) >= 2 else None
 
 
 def _extend_over_fragments(scores: list[float], first: int, last: int) -> tuple[int, int]:

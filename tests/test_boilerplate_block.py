@@ -127,6 +127,32 @@ def test_cjk_text_without_sentence_punctuation_is_still_prose():
     assert (doc.blocks[first].text, doc.blocks[last].text) == (blog[0], blog[-1])
 
 
+_LONG_COMMENT = ("I read the whole report last night and I think the council has underestimated how many "
+                 "people from the outer islands will use the new route once it runs every day of the week.")
+
+
+def test_a_thread_of_dated_comments_ends_the_article_s_run():
+    thread = []
+    for name, date in (("Alex", "September 17, 2018 at 6:34 am"), ("Gary M", "September 17, 2018 at 8:50 pm"),
+                       ("Olivia", "October 4, 2018 at 10:58 am")):
+        thread += [f"{name} on {date} said:", _LONG_COMMENT, _LONG_COMMENT]
+    doc = Document(page(MENU, PROSE, thread))
+    layout = article_layout(doc)
+    first, last = layout.runs[0]
+    assert (doc.blocks[first].text, doc.blocks[last].text) == (PROSE[0], PROSE[-1])
+    assert not any(layout.inside(b.index) for b in doc.blocks if b.text in thread)
+
+
+def test_the_article_s_own_said_lines_do_not_end_its_run():
+    # "said:" before a quotation, without a date, twice; and one dated "said:" line.
+    body = (PROSE[:2] + ["In a statement, the harbour master said:", _LONG_COMMENT] + PROSE[2:4]
+            + ["The mayor, speaking on March 3, 2019, said:", _LONG_COMMENT, "Her deputy said:", _LONG_COMMENT]
+            + PROSE[4:])
+    doc = Document(page(MENU, body, RELATED))
+    first, last = article_layout(doc).runs[0]
+    assert (doc.blocks[first].text, doc.blocks[last].text) == (PROSE[0], PROSE[-1])
+
+
 def test_layout_run_covers_the_article_not_the_menus():
     doc = Document(page(MENU, PROSE, RELATED))
     layout = article_layout(doc)
