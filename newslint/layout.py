@@ -77,6 +77,9 @@ _RELATIVE_TIME = re.compile(
     r"weken|week)\s+(?:fa|geleden))\.?",
     re.IGNORECASE)
 _RELATIVE_TIME_MAX_WORDS = 5
+# A gallery's slide counter starting a line: "3/50 Star Wars boosts economy", "3 of 12".
+# (Found after a line break: a literal first character keeps the scan fast; dates go.)
+_SLIDE_COUNTER = re.compile(r"\n(\d{1,3}) ?(?:/|of) ?(\d{1,3})(?![/\d])", re.IGNORECASE)
 # A comment's header line: a date or time, then who "said:" (WordPress and most blog themes).
 _COMMENT_HEADER = re.compile(
     r"^.{0,80}(?:\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\bago\b).{0,80}\b(?:said|says|wrote|writes|commented|replied):$",
@@ -460,6 +463,37 @@ def _plain_scores(doc: Document, features: list[BlockFeatures]) -> list[float]:
     return cached
 
 
+def slideshow_blocks(doc: Document) -> set[int]:
+    """The blocks of photo galleries: three or more lines numbered "n/N" (or "n of N") with
+    the same N (5 or more: "1/3" numbers tweet threads) and rising n, from the first to the
+    caption after the last. Their captions are
+    long prose, so a gallery inside the article stays in its run (which it does not cut in
+    two): B101 reports these blocks wherever they are."""
+    cached = doc.__dict__.get("_slideshow_blocks")
+    if cached is None:
+        cached = doc.__dict__["_slideshow_blocks"] = _find_slideshows(doc)
+    return cached
+
+
+def _find_slideshows(doc: Document) -> set[int]:
+    numbered: dict[int, list[tuple[int, int]]] = {}  # N -> (n, block index)
+    # A line break first, so that the first line is found too ("\n" at offset i of the
+    # scanned string is just before offset i of the text).
+    for m in _SLIDE_COUNTER.finditer("\n" + doc.text):
+        number, total = int(m.group(1)), int(m.group(2))
+        index = doc.block_index_at(m.start())
+        if 1 <= number <= total and index is not None:
+            numbered.setdefault(total, []).append((number, index))
+    blocks: set[int] = set()
+    for slides_total, slides in numbered.items():
+        numbers = [number for number, _ in slides]
+        if len(slides) >= 3 and slides_total >= 5 and all(a < b for a, b in zip(numbers, numbers[1:])):
+            indices = [index for _, index in slides]
+            caption = min(b - a for a, b in zip(indices, indices[1:])) - 1  # blocks after each counter
+            blocks.update(range(indices[0], min(indices[-1] + caption + 1, len(doc.blocks))))
+    return blocks
+
+
 def _announced_lists(features: list[BlockFeatures], scores: list[float], widgets: set[int]) -> None:
     """Score a line ending with a colon ("... as follows:") and the list or table items it
     announces (menu-like lines, table rows, or times in a timetable) as part of the article,
@@ -619,4 +653,4 @@ def cached_layout(doc: Document, widget_blocks: Collection[int] = ()) -> Article
 
 
 __all__ = ["ArticleLayout", "BlockFeatures", "article_layout", "block_features", "cached_layout",
-           "is_menu_like", "is_prose", "max_sum_run"]
+           "is_menu_like", "is_prose", "max_sum_run", "slideshow_blocks"]

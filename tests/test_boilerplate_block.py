@@ -153,6 +153,29 @@ def test_the_article_s_own_said_lines_do_not_end_its_run():
     assert (doc.blocks[first].text, doc.blocks[last].text) == (PROSE[0], PROSE[-1])
 
 
+def test_a_photo_gallery_inside_the_article_is_reported_and_the_article_kept():
+    gallery = []
+    for n, (title, caption) in enumerate([("Pier reopens", PROSE[3]), ("Ferry delayed", PROSE[1]),
+                                          ("Storm clean-up", PROSE[2]), ("New timetable", PROSE[4])], 1):
+        gallery += [f"{n}/20 {title}", caption.replace("the", "a")]
+    doc = Document(page(MENU, PROSE[:3], ["Business news in pictures"], gallery, PROSE[3:], RELATED))
+    found = run_rules(doc.text, "B101")
+    reported = {n for d in found for n in range(d.line, d.end_line + 1)}
+    gallery_lines = {b.first_line + 1 for b in doc.blocks if b.text in gallery}
+    prose_lines = {b.first_line + 1 for b in doc.blocks if b.text in PROSE}
+    assert gallery_lines <= reported and not prose_lines & reported
+
+
+def test_numbered_lines_that_are_not_a_gallery_are_not_slides():
+    from newslint.layout import slideshow_blocks
+    thread = ["1/3 The council voted on Tuesday to extend the ferry service.", "2/3 Officials said it starts in April.",
+              "3/3 Residents welcomed the decision."]
+    dates = ["11/20/2019 01:14 PM", "11/20/2019 10:08 AM", "11/21/2019 09:39 AM"]
+    assert slideshow_blocks(Document(page(PROSE, thread))) == set()
+    assert slideshow_blocks(Document(page(PROSE, dates))) == set()
+    assert slideshow_blocks(Document(page(["1/20 Pier", "x", "2/20 Ferry", "y", "3/20 Storm", "z"]))) == set(range(6))
+
+
 def test_layout_run_covers_the_article_not_the_menus():
     doc = Document(page(MENU, PROSE, RELATED))
     layout = article_layout(doc)

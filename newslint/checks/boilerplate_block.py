@@ -11,7 +11,7 @@ from operator import is_not
 
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
-from newslint.layout import ArticleLayout, cached_layout
+from newslint.layout import ArticleLayout, cached_layout, slideshow_blocks
 from newslint.rule import Rule, line_span_diagnostic
 
 
@@ -86,6 +86,7 @@ class BoilerplateBlock(Rule):
             return
         title = doc.title_block.index if doc.title_block is not None else -1
         near = _near_flags(layout)
+        slides = slideshow_blocks(doc)
         verdicts: list[_Verdict | None] = []
         append = verdicts.append
         for i, (f, inside, score) in enumerate(zip(layout.features, layout.inside_flags(), layout.scores)):
@@ -93,6 +94,8 @@ class BoilerplateBlock(Rule):
                 append(None)
             elif i in widget_blocks:
                 append(_WIDGET_INSIDE if inside else _WIDGET_OUTSIDE)
+            elif i in slides:
+                append(_SLIDESHOW)
             elif inside:
                 append(_SEPARATED_INSIDE if f.separators >= 2 and not f.terminal else None)
             else:
@@ -187,6 +190,7 @@ _judged = partial(is_not, None)  # a block with a verdict
 _WIDGET_INSIDE = _Verdict(0.9, ["phrase-pack match"])
 _WIDGET_OUTSIDE = _Verdict(0.9, ["outside the main run of prose", "phrase-pack match"])
 _SEPARATED_INSIDE = _Verdict(0.45, ["items separated by pipes or bullets"])
+_SLIDESHOW = _Verdict(0.85, ["photo gallery (numbered slides)"])
 
 
 @lru_cache(maxsize=None)
