@@ -68,14 +68,23 @@ _STAMP = regex.compile(
 # "hace 2 horas", "il y a 3 heures", "vor 2 Stunden", "há 5 minutos", "2 ore fa", "3 uur
 # geleden": a whole short line saying how long ago, the stamp of comments and live posts in
 # the languages the packs cover ("3 hours ago" is _STAMP's). Years and months are left out:
-# "Il y a 50 ans" heads retrospective columns.
+# "Il y a 50 ans" heads retrospective columns. The words a line can start with are listed
+# once: the column path tries the pattern only on lines starting with one (or holding a digit).
+_RELATIVE_LEADS = ("publicado", "actualizado", "publié", "publiée", "veröffentlicht", "aktualisiert",
+                   "pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt")
+_RELATIVE_AGO = ("hace", "há", "ha", "il", "vor")
+_RELATIVE_COUNTS = ("una", "un", "pochi", "een")
 _RELATIVE_TIME = re.compile(
-    r"(?:\w+\s+)?(?:(?:hace|h[áa]|il\s+y\s+a|vor)\s+(?:\d+|una?|unos|unas|um|uma|une?|quelques|einer?|einem|wenigen)\s+"
+    rf"(?:(?:{'|'.join(_RELATIVE_LEADS)})\s+)?"
+    r"(?:(?:hace|h[áa]|il\s+y\s+a|vor)\s+(?:\d+|una?|unos|unas|um|uma|une?|quelques|einer?|einem|wenigen)\s+"
     r"(?:segundos?|minutos?|horas?|d[ií]as?|semanas?|secondes?|minutes?|heures?|jours?|semaines?|"
     r"sekunden?|minuten?|stunden?|tag(?:en)?|wochen?)(?:\s+atr[áa]s)?"
     r"|(?:\d+|una?|pochi|een)\s+(?:secondi|minuti|or[ae]|giorni?|settimane?|seconden|minuten|uur|dagen|dag|"
     r"weken|week)\s+(?:fa|geleden))\.?",
     re.IGNORECASE)
+_RELATIVE_INITIALS = frozenset(
+    case(word[0]) for word in _RELATIVE_LEADS + _RELATIVE_AGO + _RELATIVE_COUNTS for case in (str.lower, str.upper)
+) | {"\u0130", "\u0131"}  # re's IGNORECASE also lets İ and ı stand for i
 _RELATIVE_TIME_MAX_WORDS = 5
 # A gallery's slide counter starting a line: "3/50 Star Wars boosts economy", "3 of 12".
 # (Found after a line break: a literal first character keeps the scan fast; dates go.)
@@ -84,9 +93,6 @@ _SLIDE_COUNTER = re.compile(r"\n(\d{1,3}) ?(?:/|of) ?(\d{1,3})(?![/\d])", re.IGN
 _COMMENT_HEADER = re.compile(
     r"^.{0,80}(?:\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\bago\b).{0,80}\b(?:said|says|wrote|writes|commented|replied):$",
     re.IGNORECASE)
-# First letters of the lines _RELATIVE_TIME matches without a numeral (the column path
-# tries only those and the lines holding a digit).
-_RELATIVE_INITIALS = frozenset("hHiIvVuUeEpP")
 _DATE = regex.compile(
     rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\.?\s+{_MONTH}\.?,?\s+\d{{4}}\b|"
     r"\b\d{4}-\d{2}-\d{2}(?:\b|(?=T\d))|\b\d{1,2}/\d{1,2}/\d{2,4}\b", regex.IGNORECASE)

@@ -64,6 +64,16 @@ def test_how_long_ago_lines_are_stamps_in_the_pack_languages():
         assert not block_features(line).stamp, line
 
 
+def test_every_first_character_of_a_how_long_ago_line_is_tried_by_the_column_path():
+    # The column path tries the pattern only on lines holding a digit or starting with one of
+    # _RELATIVE_INITIALS: no other first character may start a match (case folding included).
+    from newslint.layout import _RELATIVE_INITIALS, _RELATIVE_TIME
+    lines = ["hace una hora", "il y a une heure", "vor einer Stunde", "una ora fa", "pochi minuti fa",
+             "een uur geleden", "publicado hace una hora", "ha una hora", "bijgewerkt een uur geleden"]
+    others = [chr(c) for c in range(0x110000) if chr(c) not in _RELATIVE_INITIALS and not chr(c).isdigit()]
+    assert not [(c, line) for line in lines for c in others if _RELATIVE_TIME.fullmatch(c + line[1:])]
+
+
 def test_a_comment_thread_after_the_article_is_outside_the_run():
     # A comment of 35 words earns 3.5 points: more than its name and vote lines cost, and
     # more than a menu-like "Hace 2 horas" would, so the thread would join the article's run
