@@ -91,6 +91,12 @@ def test_document_ending_on_a_non_final_word_is_found():
     assert codes(BEFORE + "The harbour will reopen to ferries next month, according to the\n", "T002") == ["T002"]
 
 
+@pytest.mark.parametrize("stamp", ["Updated on Wednesday 20 November 2019 9:22 am", "Posted at 10am"])
+def test_a_clock_time_ending_in_am_is_not_a_cut(stamp):
+    assert codes(BEFORE + stamp + AFTER, "T001") == []
+    assert codes(BEFORE + "The harbour master said that he am\n" + AFTER, "T001") == ["T001"]
+
+
 def test_document_ending_mid_sentence_after_complete_sentences_is_found():
     text = BEFORE + "Repairs are done. The harbour will reopen to ferries next month and cargo\n"
     assert codes(text, "T002") == ["T002"]

@@ -123,5 +123,7 @@ def ends_mid_sentence(text: str) -> str | None:
         return None
     word = last_word(stripped)
     if word.lower() in NON_FINAL_WORDS and stripped.endswith(word):
+        if word.lower() == "am" and stripped[:-2].rstrip()[-1:].isdigit():
+            return None  # a clock time: "20 November 2019 9:22 am"
         return f"the word \u201c{word}\u201d"
     return None
