@@ -90,8 +90,9 @@ _RELATIVE_TIME_MAX_WORDS = 5
 # (Found after a line break: a literal first character keeps the scan fast; dates go.)
 _SLIDE_COUNTER = re.compile(r"\n(\d{1,3}) ?(?:/|of) ?(\d{1,3})(?![/\d])", re.IGNORECASE)
 # A comment's header line: a date or time, then who "said:" (WordPress and most blog themes).
+_COMMENT_VERBS = ("said:", "says:", "wrote:", "writes:", "commented:", "replied:")
 _COMMENT_HEADER = re.compile(
-    r"^.{0,80}(?:\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\bago\b).{0,80}\b(?:said|says|wrote|writes|commented|replied):$",
+    rf"^.{{0,80}}(?:\b\d{{1,2}}:\d{{2}}\b|\b(?:19|20)\d{{2}}\b|\bago\b).{{0,80}}\b(?:{'|'.join(_COMMENT_VERBS)})$",
     re.IGNORECASE)
 _DATE = regex.compile(
     rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\.?\s+{_MONTH}\.?,?\s+\d{{4}}\b|"
@@ -444,7 +445,8 @@ def article_layout(doc: Document, widget_blocks: Collection[int] = ()) -> Articl
             scores[i] = -WIDGET_BLOCK_COST
     _announced_lists(features, scores, widgets)
     _headline_bonus(doc, scores)
-    runs = [_extend_over_fragments(scores, first, last) for first, last in _article_runs(scores, doc)]
+    runs = [_extend_over_fragments(scores, first, last)
+            for first, last in _article_runs(scores, doc, _comment_headers(doc, features))]
     return ArticleLayout(tuple(features), tuple(scores), tuple(sorted(runs)))
 
 
@@ -575,7 +577,7 @@ def _content_words(doc: Document, first: int, last: int) -> set[str]:
     return words
 
 
-def _article_runs(scores: list[float], doc: Document) -> list[tuple[int, int]]:
+def _article_runs(scores: list[float], doc: Document, comment_headers: list[int]) -> list[tuple[int, int]]:
     """The main run, plus side runs that continue its subject.
 
     An article cut by an inline gallery, video player or related box leaves a piece on
@@ -589,7 +591,7 @@ def _article_runs(scores: list[float], doc: Document) -> list[tuple[int, int]]:
     if first < 0:
         return []
     end = len(scores)
-    thread = _comment_thread_start(doc, first, last)
+    thread = _comment_thread_start(comment_headers, first, last)
     if thread is not None:  # the article ends where the thread starts; nothing after it joins
         last, end = thread - 1, thread
     runs = [(first, last)]
@@ -609,15 +611,24 @@ def _article_runs(scores: list[float], doc: Document) -> list[tuple[int, int]]:
     return runs
 
 
-def _comment_thread_start(doc: Document, first: int, last: int) -> int | None:
+def _comment_thread_start(comment_headers: list[int], first: int, last: int) -> int | None:
     """The first of two or more comment headers ("Alex on May 3, 2018 at 6:34 am said:")
     inside the run, when the run starts before it. Long comments outscore their headers, so
     a thread after the article would otherwise join its run. A dated header is needed: the
     article's own "the minister said:" before a quotation has no date or time."""
-    blocks = doc.blocks
-    headers = [i for i in range(first + 1, last + 1)
-               if blocks[i].text.endswith(":") and _COMMENT_HEADER.search(blocks[i].text) is not None]
-    return headers[0] if len(headers) >= 2 else None
+    inside = [i for i in comment_headers if first < i <= last]
+    return inside[0] if len(inside) >= 2 else None
+
+
+def _comment_headers(doc: Document, features: list[BlockFeatures]) -> list[int]:
+    """Blocks that are comment headers, once per document (both layouts ask)."""
+    cached = doc.__dict__.get("_comment_headers")
+    if cached is None:
+        blocks = doc.blocks
+        cached = doc.__dict__["_comment_headers"] = [
+            i for i in compress(range(len(features)), map(_announces, features))
+            if blocks[i].text.endswith(_COMMENT_VERBS) and _COMMENT_HEADER.search(blocks[i].text) is not None]
+    return cached
 
 
 def _extend_over_fragments(scores: list[float], first: int, last: int) -> tuple[int, int]:
