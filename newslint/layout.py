@@ -72,16 +72,23 @@ _STAMP = regex.compile(
 # once: the column path tries the pattern only on lines starting with one (or holding a digit).
 _RELATIVE_LEADS = ("publicado", "actualizado", "publié", "publiée", "veröffentlicht", "aktualisiert",
                    "pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt")
-_RELATIVE_AGO = ("hace", "há", "ha", "il", "vor")
-_RELATIVE_COUNTS = ("una", "un", "pochi", "een")
+_RELATIVE_AGO = ("hace", "há", "ha", "il y a", "vor")  # before the count: "hace 2 horas"
+_RELATIVE_COUNTS = ("una", "un", "pochi", "een")  # first when "ago" comes last: "una ora fa"
+
+
+def _words_pattern(words: tuple[str, ...]) -> str:
+    return "|".join(word.replace(" ", r"\s+") for word in words)
+
+
 _RELATIVE_TIME = re.compile(
-    rf"(?:(?:{'|'.join(_RELATIVE_LEADS)})\s+)?"
-    r"(?:(?:hace|h[áa]|il\s+y\s+a|vor)\s+(?:\d+|una?|unos|unas|um|uma|une?|quelques|einer?|einem|wenigen)\s+"
+    rf"(?:(?:{_words_pattern(_RELATIVE_LEADS)})\s+)?"
+    rf"(?:(?:{_words_pattern(_RELATIVE_AGO)})\s+(?:\d+|una?|unos|unas|um|uma|une?|quelques|einer?|einem|wenigen)\s+"
     r"(?:segundos?|minutos?|horas?|d[ií]as?|semanas?|secondes?|minutes?|heures?|jours?|semaines?|"
     r"sekunden?|minuten?|stunden?|tag(?:en)?|wochen?)(?:\s+atr[áa]s)?"
-    r"|(?:\d+|una?|pochi|een)\s+(?:secondi|minuti|or[ae]|giorni?|settimane?|seconden|minuten|uur|dagen|dag|"
-    r"weken|week)\s+(?:fa|geleden))\.?",
+    rf"|(?:\d+|{_words_pattern(_RELATIVE_COUNTS)})\s+(?:secondi|minuti|or[ae]|giorni?|settimane?|seconden|minuten|"
+    r"uur|dagen|dag|weken|week)\s+(?:fa|geleden))\.?",
     re.IGNORECASE)
+# The first letters of those lines (with a numeral first, the column path finds them by it).
 _RELATIVE_INITIALS = frozenset(
     case(word[0]) for word in _RELATIVE_LEADS + _RELATIVE_AGO + _RELATIVE_COUNTS for case in (str.lower, str.upper)
 ) | {"\u0130", "\u0131"}  # re's IGNORECASE also lets İ and ı stand for i
@@ -456,10 +463,10 @@ def _plain_scores(doc: Document, features: list[BlockFeatures]) -> list[float]:
     cached = doc.__dict__.get("_plain_scores")
     if cached is None:
         long_blocks = [f for f in features if f.words >= PROSE_MIN_WORDS]
-        # Languages without a stop-word list here (Korean, Chinese, ...): judge by shape alone.
-        # Sentences (long, terminal, mostly lower-case words) of which fewer than half hold
-        # stop words are in a language without a list here (Latvian, say), whatever a few
-        # chance hits say; lists of names and scores are not sentences and do not count.
+        # Languages without a stop-word list here are judged by shape alone: those no long
+        # block has stop words in (Korean, Chinese), and those whose sentences (long,
+        # terminal, mostly lower-case words) mostly have none, whatever a few chance hits
+        # say (Latvian). Lists of names and scores are not sentences and do not count.
         sentences = [f.stop_ratio >= PROSE_MIN_STOP_RATIO for f in long_blocks
                      if f.terminal and f.title_case < 0.4]
         stop_words_apply = (bool(long_blocks) and max(f.stop_ratio for f in long_blocks) >= 0.1
@@ -474,9 +481,9 @@ def _plain_scores(doc: Document, features: list[BlockFeatures]) -> list[float]:
 def slideshow_blocks(doc: Document) -> set[int]:
     """The blocks of photo galleries: three or more lines numbered "n/N" (or "n of N") with
     the same N (5 or more: "1/3" numbers tweet threads) and rising n, from the first to the
-    caption after the last. Their captions are
-    long prose, so a gallery inside the article stays in its run (which it does not cut in
-    two): B101 reports these blocks wherever they are."""
+    caption after the last. Their captions are long prose, so a gallery inside the article
+    stays in its run (which it does not cut in two): B101 reports these blocks wherever
+    they are."""
     cached = doc.__dict__.get("_slideshow_blocks")
     if cached is None:
         cached = doc.__dict__["_slideshow_blocks"] = _find_slideshows(doc)
