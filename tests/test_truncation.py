@@ -1,6 +1,9 @@
 """Truncation rules T001 (truncated paragraph) and T002 (truncated document)."""
 
 import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.helpers import SEED, codes, fixed, needs_shared, run_rules
 
@@ -225,3 +228,30 @@ def test_the_last_paragraph_before_a_long_flagged_footer_is_judged_once():
     on_last_paragraph = sorted(d.code for d in found if d.code in ("T001", "T002") and d.start <= cut < d.end + 1
                                or d.code in ("T001", "T002") and cut <= d.start < cut + 100)
     assert on_last_paragraph == ["T002"]
+
+
+# The link test's earlier definition, one regex over the whole block: it backtracked through
+# every start of a long run without spaces. _ends_in_link must answer as it did.
+_LINK_END = regex.compile(r"(?:https?://|www\.)\S+$|\S+\.(?:com|org|net|gov|edu|io)\S*$", regex.IGNORECASE)
+
+
+@given(st.lists(st.sampled_from(["a", " ", ".", "com", "www.", "http://", "https://", "\u200b", "\n", ".org",
+                                 "/", "ORG", "\t", "Www.", "\x1c", "\u00a0", "\u2028", "\x85", "\r"]),
+                max_size=10).map("".join))
+def test_the_last_word_link_check_equals_the_whole_text_regex(text):
+    from newslint.checks.truncation import _ends_in_link
+    assert _ends_in_link(text) == bool(_LINK_END.search(text))
+
+
+@given(st.lists(st.sampled_from(["reg", "regulators", "Reg", " ", "\n", "word", ".", "REG", "de", "\u03a3", "\u03c3\u03c2",
+                                 "\u0130", "x"]), min_size=1, max_size=14).map("".join),
+       st.sampled_from(["reg", "wor", "\u03c3", "de", "x"]))
+def test_words_with_a_prefix_are_those_of_the_whole_word_list(text, prefix):
+    # _words_with_prefix splits only the chunks that hold the prefix; what it returns must
+    # hold every word of the plain word list that starts with it.
+    from newslint.checks.truncation import _words_with_prefix
+    from newslint.document import Document
+    doc = Document(text)
+    end = len(text)
+    expected = {w for w in map(str.lower, doc.words(0, end)) if w.startswith(prefix)}
+    assert expected <= _words_with_prefix(doc, end, prefix)

@@ -90,12 +90,22 @@ _DIGITS_BEFORE = regex.compile(r"\d*", regex.REVERSE)
 _SHARE_NEXT = frozenset("%pP.")
 
 
+# How far past a start `_matches_at` lets a pattern look. regex checks that a literal the
+# pattern needs (the "of" of "50% of") occurs before it tries to match, and scans the rest of
+# the text for it: without a bound, a long text without one costs a scan per start.
+_MATCH_WINDOW = 1000
+
+
 def _matches_at(pattern: regex.Pattern, text: str, starts: Iterator[int]) -> Iterator[regex.Match]:
-    """pattern.finditer(text) when every match starts at one of `starts` (ascending)."""
+    """pattern.finditer(text) when every match starts at one of `starts` (ascending), each
+    match tried within _MATCH_WINDOW characters (again on the whole text if it reaches near
+    the window's end, where the bound could have cut it)."""
     last_end = 0
     for start in starts:
         if start >= last_end:
-            match = pattern.match(text, start)
+            match = pattern.match(text, start, start + _MATCH_WINDOW)
+            if match and match.end() > start + _MATCH_WINDOW // 2:
+                match = pattern.match(text, start)
             if match:
                 last_end = match.end()
                 yield match

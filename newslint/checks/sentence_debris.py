@@ -106,6 +106,7 @@ def _lower_case_starts(doc: Document, blocks: list[Block]) -> Iterator[LowerStar
     text = doc.text
     for block in blocks:
         sentences = block.sentences
+        code: bool | None = None  # asked once per block, when a candidate needs it
         for index in range(1, len(sentences)):
             previous, sentence = sentences[index - 1], sentences[index]
             if not text[sentence.start].islower():
@@ -116,7 +117,9 @@ def _lower_case_starts(doc: Document, blocks: list[Block]) -> Iterator[LowerStar
             # ('the "Meth. We're on it." campaign') let a lower-case word follow.
             if not before.endswith(".") or before.endswith("..") or before.endswith(". ."):
                 continue
-            if looks_like_code(block.text):
+            if code is None:
+                code = looks_like_code(block.text)
+            if code:
                 break
             if _ends_like_abbreviation(before):
                 continue

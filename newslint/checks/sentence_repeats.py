@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from itertools import compress, count, islice
+from itertools import compress, count, islice, repeat
 from operator import eq
 
 import regex
@@ -104,9 +105,10 @@ def _repeats(doc: Document) -> Iterator[regex.Match]:
     else:
         tokens, lowered, _ = block_words(doc)
         words = lowered if _FOLD_NOT_LOWER.search(text) is None else list(map(str.casefold, tokens))
-        pairs = compress(count(), map(eq, words, islice(words, 1, None)))
-        # A word's block: the breaks before it (a pair is rare, so they are counted per pair).
-        candidates = sorted({tokens[:i].count(BREAK) for i in pairs if tokens[i] != BREAK})
+        pairs = [i for i in compress(count(), map(eq, words, islice(words, 1, None))) if tokens[i] != BREAK]
+        # A word's block: the number of breaks before it.
+        breaks = list(compress(count(), map(eq, tokens, repeat(BREAK)))) if pairs else []
+        candidates = sorted({bisect_left(breaks, i) for i in pairs})
     for index in candidates:
         block = blocks[index]
         for line in lines[block.first_line:block.last_line + 1]:

@@ -50,7 +50,13 @@ def ends_sentence(text: str) -> bool:
 _CUT_END = r"[^\S\r\n]*(?P<end>[,(\[{\u201c\u2018\"]|(?i:%s)(?![^\W_]))" % REVERSED_NON_FINAL_WORDS
 _REVERSED_CUT_END = re.compile("\n" + _CUT_END)
 _REVERSED_CUT_END_CR = re.compile("[\r\n]" + _CUT_END)  # for text with other line breaks
-_LINK_END = regex.compile(r"(?:https?://|www\.)\S+$|\S+\.(?:com|org|net|gov|edu|io)\S*$", regex.IGNORECASE)
+# A link in the last word (the text after the last white space): the block ends in a link.
+# (Searched in that word alone: "\S+\.com\S*$" over the whole text backtracks through
+# every start of a long run without spaces.)
+_WORD_BEFORE = regex.compile(r"\S*", regex.REVERSE)
+_CHUNK_BEFORE = regex.compile(r"[^ \n]*", regex.REVERSE)  # back to the last space or line break
+_CHUNK_BREAK = re.compile(r"[ \n]")
+_LINK_IN_WORD = regex.compile(r"(?:https?://|www\.)\S|\S\.(?:com|org|net|gov|edu|io)", regex.IGNORECASE)
 
 
 def cut_end_candidates(doc: Document) -> list[int]:
@@ -230,8 +236,10 @@ def _words_with_prefix(doc: Document, end: int, prefix: str) -> set[str]:
     words: set[str] = set()
     position = folded.find(prefix)
     while position >= 0:
-        start = max(head.rfind(" ", 0, position), head.rfind("\n", 0, position)) + 1
-        stop = min([i for i in (head.find(" ", position), head.find("\n", position)) if i >= 0], default=end)
+        # (Regex scans: a str.find for "\n" would run to the text's end on a line of one.)
+        start = _CHUNK_BEFORE.match(head, 0, position).start()
+        after = _CHUNK_BREAK.search(head, position)
+        stop = after.start() if after else end
         words.update(map(str.lower, doc.words(start, stop)))
         position = folded.find(prefix, stop)
     return words
@@ -397,7 +405,7 @@ class TruncatedDocument(Rule):
                 evidence=evidence,
             )
             return
-        if ends_sentence(text) or _LINK_END.search(text) or not text[-1:].isalnum():
+        if ends_sentence(text) or not text[-1:].isalnum() or _ends_in_link(text):
             return
         tail_start = _tail_start(block)
         tail_text = doc.text[tail_start:block.end]
@@ -427,6 +435,14 @@ class TruncatedDocument(Rule):
                 "The last paragraph has no closing punctuation; the article may be cut off",
                 severity=Severity.INFO,
             )
+
+
+def _ends_in_link(text: str) -> bool:
+    """The text's last word (the run without white space at its end, or before a final line
+    break, as "$" reads it) holds a link."""
+    end = len(text) - 1 if text.endswith("\n") else len(text)
+    word = _WORD_BEFORE.match(text, 0, end)
+    return word is not None and word.start() < end and _LINK_IN_WORD.search(text, word.start(), end) is not None
 
 
 def _tail_start(block: Block) -> int:
