@@ -8,7 +8,10 @@ a code check per sentence, regex's scan for a required literal from every start,
 pattern backtracking through a long run without spaces, and a search for the next line
 break from every occurrence of a prefix on a one-line text).
 
-    python -m benchmarks.pathological [--sizes 20000 80000] [NAME ...]
+    python -m benchmarks.pathological [--sizes 20000 80000] [--fix] [NAME ...]
+
+`--fix` times `fix_document` with unsafe fixes (lint, apply, re-lint) instead of one lint;
+it found a sixth: each edit was tested against every edit taken before it.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from collections.abc import Callable
 
 from newslint.document import Document
 from newslint.engine import lint
+from newslint.fixes import fix_document
 from newslint.registry import Registry
 
 _WORDS = "the council voted on tuesday to extend ferry service islands officials said".split()
@@ -77,6 +81,7 @@ INPUTS: dict[str, Callable[[int], str]] = {
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs=2, default=(20000, 80000))
+    parser.add_argument("--fix", action="store_true", help="time fix_document (unsafe fixes) instead of lint")
     parser.add_argument("names", nargs="*", help="only these inputs")
     args = parser.parse_args(argv)
     registry = Registry.load()
@@ -90,7 +95,10 @@ def main(argv: list[str] | None = None) -> None:
         for n in (small, large):
             text = make(n)
             started = time.perf_counter()
-            lint(Document(text), rules)
+            if args.fix:
+                fix_document(text, rules, unsafe=True)
+            else:
+                lint(Document(text), rules)
             seconds.append(time.perf_counter() - started)
         ratio = seconds[1] / max(seconds[0], 1e-4)
         flag = "  <- grows faster than the text" if ratio > 2 * large / small else ""

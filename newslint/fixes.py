@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -13,30 +14,52 @@ from newslint.rule import Rule
 MAX_ITERATIONS = 10
 
 
-def _overlaps(edit: Edit, taken: list[Edit]) -> bool:
-    for other in taken:
-        if edit.start < other.end and other.start < edit.end:
+class _TakenEdits:
+    """Edits already accepted, sorted by start. They never overlap and no two share a start
+    (see `overlaps`), so the only one a new edit can cut into is the last one starting
+    before the new edit ends: each test is a bisection, not a scan of all of them."""
+
+    def __init__(self) -> None:
+        self.edits: list[Edit] = []
+        self.starts: list[int] = []
+
+    def overlaps(self, edit: Edit) -> bool:
+        i = bisect_left(self.starts, edit.end)
+        if i and self.edits[i - 1].end > edit.start and self.starts[i - 1] < edit.end:
             return True
         # Two edits at one point (an insertion beside anything) would race for order.
-        if edit.start == other.start and (edit.start == edit.end or other.start == other.end):
-            return True
-    return False
+        j = bisect_left(self.starts, edit.start)
+        if j < len(self.starts) and self.starts[j] == edit.start:
+            return edit.start == edit.end or self.edits[j].start == self.edits[j].end
+        return False
+
+    def add(self, edit: Edit) -> None:
+        i = bisect_right(self.starts, edit.start)  # at the end, as fixes come in span order
+        self.starts.insert(i, edit.start)
+        self.edits.insert(i, edit)
+
+
+def _disjoint(edits: Sequence[Edit]) -> bool:
+    """The edits of one fix neither overlap nor share a point (as `_TakenEdits` requires)."""
+    ordered = sorted(edits)
+    return all(a.end <= b.start and a.start != b.start for a, b in zip(ordered, ordered[1:]))
 
 
 def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, list[Fix]]:
     """Apply every fix whose edits do not overlap an earlier one; returns (text, applied)."""
-    taken: list[Edit] = []
+    taken = _TakenEdits()
     applied: list[Fix] = []
     for fix in sorted(fixes, key=lambda f: f.span):
         if any(e.start < 0 or e.end > len(text) or e.start > e.end for e in fix.edits):
             continue
-        if any(_overlaps(e, taken) for e in fix.edits):
+        if not _disjoint(fix.edits) or any(taken.overlaps(e) for e in fix.edits):
             continue
-        taken.extend(fix.edits)
+        for edit in fix.edits:
+            taken.add(edit)
         applied.append(fix)
     pieces: list[str] = []
     cursor = 0
-    for edit in sorted(taken):
+    for edit in taken.edits:
         pieces.append(text[cursor:edit.start])
         pieces.append(edit.replacement)
         cursor = edit.end

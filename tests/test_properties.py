@@ -73,3 +73,48 @@ def test_span_position_is_position_of_both_ends(text, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert doc.span_position(start, end) == (*doc.position(start), *doc.position(end))
+
+
+def _apply_fixes_by_scanning(text, fixes):
+    """apply_fixes as first written: each edit tested against every edit taken so far."""
+    def overlaps(edit, taken):
+        return any((edit.start < other.end and other.start < edit.end)
+                   or (edit.start == other.start and (edit.start == edit.end or other.start == other.end))
+                   for other in taken)
+    taken, applied = [], []
+    for fix in sorted(fixes, key=lambda f: f.span):
+        if any(e.start < 0 or e.end > len(text) or e.start > e.end for e in fix.edits):
+            continue
+        if any(overlaps(e, taken) for e in fix.edits):
+            continue
+        taken.extend(fix.edits)
+        applied.append(fix)
+    pieces, cursor = [], 0
+    for edit in sorted(taken):
+        pieces += [text[cursor:edit.start], edit.replacement]
+        cursor = edit.end
+    return "".join(pieces + [text[cursor:]]), applied
+
+
+@st.composite
+def _fixes(draw, size):
+    from newslint.diagnostics import Edit, Fix
+    fixes = []
+    for _ in range(draw(st.integers(0, 12))):
+        edits = []
+        for _ in range(draw(st.integers(1, 2))):
+            start = draw(st.integers(0, size))
+            end = draw(st.integers(start, min(size, start + 4)))
+            edits.append(Edit(start, end, draw(st.sampled_from(["", "x", "yz"]))))
+        ordered = sorted(edits)
+        if all(a.end <= b.start and a.start != b.start for a, b in zip(ordered, ordered[1:])):
+            fixes.append(Fix.safe("fix", *edits))
+    return fixes
+
+
+@PROPERTY_SETTINGS
+@given(st.data())
+def test_apply_fixes_takes_the_same_edits_as_testing_every_earlier_edit(data):
+    text = data.draw(st.text(alphabet="ab", max_size=20))
+    fixes = data.draw(_fixes(len(text)))
+    assert apply_fixes(text, fixes) == _apply_fixes_by_scanning(text, fixes)
