@@ -8,6 +8,7 @@ from typing import Any
 
 from newslint import __version__
 from newslint.diagnostics import Diagnostic
+from newslint.document import Document
 from newslint.reporters.base import Reporter, Source, Summary
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -40,6 +41,7 @@ class SarifReporter(Reporter):
         }
 
     def report(self, diagnostics: list[Diagnostic], source: Source) -> None:
+        documents: dict[int, Document] = {}  # each text's line index built once, not per fix
         for d in diagnostics:
             if d.record is not None:
                 # The record is one line of the JSONL file; the span inside it goes in properties.
@@ -60,14 +62,15 @@ class SarifReporter(Reporter):
             if d.code in self._rule_index:
                 result["ruleIndex"] = self._rule_index[d.code]
             if d.fix is not None and d.record is None:
-                result["fixes"] = [self._fix(d, source.text_for(d))]
+                text = source.text_for(d)
+                doc = documents.get(id(text))
+                if doc is None:
+                    doc = documents[id(text)] = Document(text)
+                result["fixes"] = [self._fix(d, doc)]
             self.results.append(result)
 
     @staticmethod
-    def _fix(d: Diagnostic, text: str) -> dict[str, Any]:
-        from newslint.document import Document
-
-        doc = Document(text)
+    def _fix(d: Diagnostic, doc: Document) -> dict[str, Any]:
         replacements = []
         for edit in d.fix.edits:
             start_line, start_col = doc.position(edit.start)

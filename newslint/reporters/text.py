@@ -48,12 +48,18 @@ class TextReporter(Reporter):
         )
 
     def report(self, diagnostics: list[Diagnostic], source: Source) -> None:
+        lines_of: dict[int, list[str]] = {}  # each text split once, not once per finding
         for diag in diagnostics:
-            self._header(diag)
+            out = self._header(diag)
             if self.show_source:
-                self._snippet(diag, source.text_for(diag))
+                text = source.text_for(diag)
+                lines = lines_of.get(id(text))
+                if lines is None:
+                    lines = lines_of[id(text)] = text.splitlines() or [""]
+                self._snippet(out, diag, lines)
+            self.console.print(out)  # one print per finding: rich's print is the cost
 
-    def _header(self, diag: Diagnostic) -> None:
+    def _header(self, diag: Diagnostic) -> Text:
         header = Text()
         header.append(location(diag), style="bold")
         header.append(": ")
@@ -62,10 +68,10 @@ class TextReporter(Reporter):
         if fixable:
             header.append(" [*]", style="cyan")
         header.append(" " + diag.message)
-        self.console.print(header)
+        return header
 
-    def _snippet(self, diag: Diagnostic, text: str) -> None:
-        lines = text.splitlines() or [""]
+    def _snippet(self, out: Text, diag: Diagnostic, lines: list[str]) -> None:
+        """The source line under the header, the span underlined, then a blank line."""
         if diag.line - 1 >= len(lines):
             return
         line = lines[diag.line - 1]
@@ -73,7 +79,7 @@ class TextReporter(Reporter):
         shown, start, end = snippet_window(line, diag.column, end_col)
         gutter = " " * len(str(diag.line))
         style = _SEVERITY_STYLE[diag.severity.value]
-        out = Text()
+        out.append("\n")
         out.append(f"{gutter} |\n", style="blue")
         out.append(f"{diag.line} | ", style="blue")
         out.append(shown + "\n")
@@ -84,8 +90,7 @@ class TextReporter(Reporter):
         if diag.end_line > diag.line:
             extra += f" (lines {diag.line}-{diag.end_line})"
         out.append(extra, style=style)
-        self.console.print(out)
-        self.console.print()
+        out.append("\n")
 
     def finish(self, summary: Summary, *, fix_mode: bool = False) -> None:
         in_what = f"{summary.files} file{'s' * (summary.files != 1)}"
