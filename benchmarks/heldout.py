@@ -139,7 +139,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--errors", type=int, default=0, help="print up to N line errors of each kind")
     parser.add_argument("--source", type=Path, help="newspaper4k's tests/data folder (default: fetch it)")
     args = parser.parse_args(argv)
-    data = args.source or fetch()
+    try:
+        import lxml.html  # noqa: F401 - benchmark-only dependency
+        data = args.source or fetch()
+    except ImportError:
+        raise SystemExit("skipped: this benchmark needs lxml (pip install lxml)") from None
+    except (subprocess.CalledProcessError, StopIteration, OSError) as exc:
+        raise SystemExit(f"skipped: could not fetch {PACKAGE} from PyPI ({exc})") from None
     rules = load_rules()
     ours, c4 = LineScore(), LineScore()
     fixed_counts, naive_counts = [], []
@@ -170,6 +176,8 @@ def main(argv: list[str] | None = None) -> None:
         naive_counts.append(shingle_counts(expected, text))
         print(f"{expected_path.stem:<24}{len(lines):>7}{labels.count('content'):>9}"
               f"{ours.tp - before[0]:>6}{ours.fp - before[1]:>5}{ours.fn - before[2]:>5}")
+    if not bodies:
+        raise SystemExit(f"no pages with an expected text under {data} (txt/ and html/)")
     print(f"\n== boilerplate lines (title lines left out) ==\n{'':<34}precision  recall      F1  content flagged")
     print(ours.row("newslint"))
     print(c4.row("C4-style filter"))
