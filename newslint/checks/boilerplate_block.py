@@ -30,12 +30,13 @@ class BoilerplateBlock(Rule):
     punctuation, stop-word density as in jusText, separators such as pipes and bullets,
     title-case ratio) and the article is the contiguous run of blocks with the largest total
     score; a thread of two or more dated comment headers ("Alex on May 3, 2018 at 6:34 am
-    said:") ends it, since long comments outscore their headers. Blocks outside it are reported, one finding per run of consecutive blocks, with
-    the evidence in the message and a `confidence` between 0 and 1. Short lines inside the
-    run (sub-headings, list items, credit lines) are kept unless a phrase pack matched them
-    or they are items separated by pipes or bullets. Phrase-pack hits count as strong
-    evidence. The fix removes the whole run and is unsafe: the
-    decision is statistical.
+    said:") ends it, since long comments outscore their headers. Blocks outside it are
+    reported, one finding per run of consecutive blocks, with the evidence in the message and
+    a `confidence` between 0 and 1. Short lines inside the run (sub-headings, list items,
+    credit lines) are kept unless a phrase pack matched them or they are items separated by
+    pipes or bullets; the slides of a numbered photo gallery ("3/50 …" and their captions)
+    are reported wherever they are. Phrase-pack hits count as strong evidence. The fix
+    removes the whole run and is unsafe: the decision is statistical.
 
     ## Why is this bad?
     Scraped pages are mostly navigation, footers and lists of other articles. Left in the
