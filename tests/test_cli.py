@@ -55,6 +55,19 @@ def test_findings_exit_one_with_ruff_style_lines(tmp_path, pack_dir):
     assert "\x1b[" not in proc.stdout
 
 
+def test_snippets_never_send_the_text_s_control_characters_to_the_terminal(tmp_path):
+    # An escape sequence in scraped text is shown as a picture (ESC as U+241B), a tab as one
+    # space, and the underline stays under the span.
+    article = write(tmp_path / "esc.txt", "The council met on Tuesday.\n\nTab\there and \x1b[31mred\x1b[0m text.\n")
+    proc = run_cli("check", str(article), "--select", "E105", "--color", "always")
+    assert proc.returncode == 1
+    assert "\x1b[31m" not in proc.stdout and "\u241b[31m" in proc.stdout
+    plain = run_cli("check", str(article), "--select", "E105", "--color", "never").stdout
+    source, underline = [line for line in plain.splitlines() if line.startswith(("3 |", "  |")) and line.strip(" |")][:2]
+    assert "\t" not in source
+    assert source[underline.index("^")] == "\u241b"
+
+
 def test_color_always_uses_ansi(tmp_path, pack_dir):
     article = write(tmp_path / "dirty.txt", DIRTY)
     proc = run_cli("check", str(article), "--rules-dir", str(pack_dir), "--select", "B999", "--color", "always")

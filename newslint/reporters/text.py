@@ -12,6 +12,15 @@ from newslint.reporters.base import Reporter, Source, Summary
 SNIPPET_WIDTH = 100
 _CONTEXT_BEFORE = 40
 _SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
+# Scraped text is untrusted: control characters are shown as their Unicode pictures (ESC as
+# ␛), never sent to the terminal, and a tab as one space, so that the underline stays under
+# the span (one character shown for each one counted).
+_PRINTABLE = str.maketrans({**{chr(c): chr(0x2400 + c) for c in range(0x20)}, "\t": " ", "\x7f": "\u2421",
+                            **{chr(c): "\ufffd" for c in range(0x80, 0xA0)}})
+
+
+def printable(text: str) -> str:
+    return text.translate(_PRINTABLE)
 
 
 def location(diag: Diagnostic) -> str:
@@ -61,20 +70,20 @@ class TextReporter(Reporter):
 
     def _header(self, diag: Diagnostic) -> Text:
         header = Text()
-        header.append(location(diag), style="bold")
+        header.append(printable(location(diag)), style="bold")
         header.append(": ")
         header.append(diag.code, style=_SEVERITY_STYLE[diag.severity.value])
         fixable = diag.fix is not None and (diag.fix.is_safe or self.unsafe_fixes)
         if fixable:
             header.append(" [*]", style="cyan")
-        header.append(" " + diag.message)
+        header.append(" " + printable(diag.message))
         return header
 
     def _snippet(self, out: Text, diag: Diagnostic, lines: list[str]) -> None:
         """The source line under the header, the span underlined, then a blank line."""
         if diag.line - 1 >= len(lines):
             return
-        line = lines[diag.line - 1]
+        line = printable(lines[diag.line - 1])
         end_col = diag.end_column if diag.end_line == diag.line else len(line) + 1
         shown, start, end = snippet_window(line, diag.column, end_col)
         gutter = " " * len(str(diag.line))
