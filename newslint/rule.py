@@ -35,6 +35,9 @@ class Rule:
     default_enabled: ClassVar[bool] = True
     # Rules whose checks need the findings of other rules run after them (see engine).
     needs_prior: ClassVar[bool] = False
+    # Markup debris (a leftover tag, a template, an escape sequence): what other rules find
+    # inside one of its findings' spans is part of the debris, and the engine drops it.
+    owns_span: ClassVar[bool] = False
     # Where the rule came from: "builtin", a pack path, or a plugin's distribution.
     origin: ClassVar[str] = "builtin"
 

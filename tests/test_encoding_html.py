@@ -66,3 +66,16 @@ def test_markdown_link_keeps_its_text_under_the_unsafe_fix() -> None:
     assert codes(text, "E104") == ["E104"]
     assert fixed(text, "E104", unsafe=True) == "See the full report for details."
     assert codes("See the [full report] (page 4) for details.", "E104") == []
+
+
+def test_findings_inside_leftover_markup_are_the_markup_s() -> None:
+    # A bracket in a tag's URL or in a terminal escape sequence is not an unbalanced bracket:
+    # with the markup rules running, only they report there.
+    text = ('The mayor said <a href="https://x.org/p?k=[2">the plan</a> was fine.\n\n'
+            "The vote is \x1b[1mnext\x1b[0m week [and then.\n")
+    found = run_rules(text, "E103", "E105", "P104")
+    brackets = [text[d.start:d.end] for d in found if d.code == "P104"]
+    assert brackets == ["["] and [d.start for d in found if d.code == "P104"] == [text.index("[and")]
+    assert sorted(d.code for d in found if d.code != "P104") == ["E103", "E103", "E105", "E105"]
+    # Without them, the brackets inside are reported as before.
+    assert codes(text, "P104") == ["P104"] * 4

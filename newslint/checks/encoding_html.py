@@ -163,6 +163,7 @@ class HtmlTag(TextAndTitleRule):
     """
 
     code = "E103"
+    owns_span = True  # a bracket or number inside the debris is the debris's
     name = "html-tag"
     category = Category.ENCODING
     severity = Severity.WARNING
@@ -220,6 +221,7 @@ class TemplateDebris(TextAndTitleRule):
     """
 
     code = "E104"
+    owns_span = True  # a bracket or number inside the debris is the debris's
     name = "template-debris"
     category = Category.ENCODING
     severity = Severity.WARNING

@@ -104,6 +104,7 @@ class ControlCharacter(TextAndTitleRule):
     """
 
     code = "E105"
+    owns_span = True  # a bracket or number inside the debris is the debris's
     name = "control-character"
     category = Category.ENCODING
     severity = Severity.WARNING
