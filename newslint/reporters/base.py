@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from newslint.diagnostics import Diagnostic
+from newslint.document import Document
 from newslint.rule import Rule
 
 
@@ -19,10 +20,31 @@ class Source:
     record: int | None = None
     record_id: str | None = None
 
-    def text_for(self, diag: Diagnostic) -> str:
+    # What reporters derive from a text, once per text rather than once per finding.
+    _lines: dict[str | None, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    _documents: dict[str | None, Document] = field(default_factory=dict, repr=False, compare=False)
+
+    def _field_of(self, diag: Diagnostic) -> str | None:
         if diag.field == "title" and "title" in self.texts:
-            return self.texts["title"]
-        return self.texts.get(None, next(iter(self.texts.values()), ""))
+            return "title"
+        return None if None in self.texts else next(iter(self.texts), None)
+
+    def text_for(self, diag: Diagnostic) -> str:
+        return self.texts.get(self._field_of(diag), "")
+
+    def lines_for(self, diag: Diagnostic) -> list[str]:
+        """`text_for(diag).splitlines()` (at least one line)."""
+        key = self._field_of(diag)
+        if key not in self._lines:
+            self._lines[key] = self.text_for(diag).splitlines() or [""]
+        return self._lines[key]
+
+    def document_for(self, diag: Diagnostic) -> Document:
+        """`text_for(diag)` as a Document (for line and column positions)."""
+        key = self._field_of(diag)
+        if key not in self._documents:
+            self._documents[key] = Document(self.text_for(diag))
+        return self._documents[key]
 
 
 @dataclass

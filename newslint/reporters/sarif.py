@@ -41,7 +41,6 @@ class SarifReporter(Reporter):
         }
 
     def report(self, diagnostics: list[Diagnostic], source: Source) -> None:
-        documents: dict[int, Document] = {}  # each text's line index built once, not per fix
         for d in diagnostics:
             if d.record is not None:
                 # The record is one line of the JSONL file; the span inside it goes in properties.
@@ -62,11 +61,7 @@ class SarifReporter(Reporter):
             if d.code in self._rule_index:
                 result["ruleIndex"] = self._rule_index[d.code]
             if d.fix is not None and d.record is None:
-                text = source.text_for(d)
-                doc = documents.get(id(text))
-                if doc is None:
-                    doc = documents[id(text)] = Document(text)
-                result["fixes"] = [self._fix(d, doc)]
+                result["fixes"] = [self._fix(d, source.document_for(d))]
             self.results.append(result)
 
     @staticmethod

@@ -57,15 +57,10 @@ class TextReporter(Reporter):
         )
 
     def report(self, diagnostics: list[Diagnostic], source: Source) -> None:
-        lines_of: dict[int, list[str]] = {}  # each text split once, not once per finding
         for diag in diagnostics:
             out = self._header(diag)
             if self.show_source:
-                text = source.text_for(diag)
-                lines = lines_of.get(id(text))
-                if lines is None:
-                    lines = lines_of[id(text)] = text.splitlines() or [""]
-                self._snippet(out, diag, lines)
+                self._snippet(out, diag, source.lines_for(diag))
             self.console.print(out)  # one print per finding: rich's print is the cost
 
     def _header(self, diag: Diagnostic) -> Text:
