@@ -24,8 +24,8 @@ class _TakenEdits:
         self.starts: list[int] = []
 
     def overlaps(self, edit: Edit) -> bool:
-        i = bisect_left(self.starts, edit.end)
-        if i and self.edits[i - 1].end > edit.start and self.starts[i - 1] < edit.end:
+        i = bisect_left(self.starts, edit.end)  # edits[i - 1] starts before this one ends
+        if i and self.edits[i - 1].end > edit.start:
             return True
         # Two edits at one point (an insertion beside anything) would race for order.
         j = bisect_left(self.starts, edit.start)
