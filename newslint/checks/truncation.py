@@ -50,12 +50,14 @@ def ends_sentence(text: str) -> bool:
 _CUT_END = r"[^\S\r\n]*(?P<end>[,(\[{\u201c\u2018\"]|(?i:%s)(?![^\W_]))" % REVERSED_NON_FINAL_WORDS
 _REVERSED_CUT_END = re.compile("\n" + _CUT_END)
 _REVERSED_CUT_END_CR = re.compile("[\r\n]" + _CUT_END)  # for text with other line breaks
+# The chunk of text around an offset between spaces and line breaks (regex scans: a
+# str.find for "\n" would run to the text's end from every offset on a line of one).
+_CHUNK_BEFORE = regex.compile(r"[^ \n]*", regex.REVERSE)  # back to the last space or line break
+_CHUNK_BREAK = re.compile(r"[ \n]")
 # A link in the last word (the text after the last white space): the block ends in a link.
 # (Searched in that word alone: "\S+\.com\S*$" over the whole text backtracks through
 # every start of a long run without spaces.)
 _WORD_BEFORE = regex.compile(r"\S*", regex.REVERSE)
-_CHUNK_BEFORE = regex.compile(r"[^ \n]*", regex.REVERSE)  # back to the last space or line break
-_CHUNK_BREAK = re.compile(r"[ \n]")
 _LINK_IN_WORD = regex.compile(r"(?:https?://|www\.)\S|\S\.(?:com|org|net|gov|edu|io)", regex.IGNORECASE)
 
 
@@ -236,7 +238,6 @@ def _words_with_prefix(doc: Document, end: int, prefix: str) -> set[str]:
     words: set[str] = set()
     position = folded.find(prefix)
     while position >= 0:
-        # (Regex scans: a str.find for "\n" would run to the text's end on a line of one.)
         start = _CHUNK_BEFORE.match(head, 0, position).start()
         after = _CHUNK_BREAK.search(head, position)
         stop = after.start() if after else end
