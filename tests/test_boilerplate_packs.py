@@ -146,3 +146,25 @@ def test_copyright_pattern_and_cookie_banner():
     banner = ("This website uses cookies to improve your experience while you navigate through the "
               "website; some of them are essential and others help us understand how you use it.")
     assert codes(ARTICLE + banner + "\n", "B204") == ["B204"]
+
+
+# Reader widgets printed beside articles, each with a sentence of article text that uses
+# the same words (the sentence must stay quiet).
+READER_WIDGETS = [
+    ("B202", "Viewed 314 times", "The film was viewed 3 times by the jury before the vote."),
+    ("B202", "Rated 4.5 out of 5 stars (120 votes)", "Critics rated it 4 out of 5 stars in their reviews last year."),
+    ("B202", "Rate this article", "Residents were asked to rate this article of the by-law on a scale."),
+    ("B242", "Visto 314 veces", "El puente fue visto 3 veces por los inspectores antes de abrirse."),
+    ("B242", "Actualmente puntuada con 1 estrella(s) sobre 5", "El hotel está actualmente puntuado con una nota media."),
+    ("B242", "Puntúalo 3 estrellas", "Los críticos le dieron 3 estrellas al nuevo restaurante del puerto."),
+    ("B242", "Normas de uso y aviso legal", "Las normas de uso del puerto cambiaron en mayo tras la tormenta."),
+    ("B210", "05:22 - Source: CNN", "The source said the ferry left at 05:22 - an hour late."),
+    ("B209", "November 28, 2013 -- Updated 0203 GMT (1003 HKT)",
+     "The council met on May 3, 2014 - updated plans were shown to residents at the town hall."),
+]
+
+
+@pytest.mark.parametrize("code, widget, prose", READER_WIDGETS, ids=[w for _, w, _ in READER_WIDGETS])
+def test_reader_widgets_and_their_look_alike_sentences(code, widget, prose):
+    assert codes(ARTICLE + widget + "\n", code) == [code]
+    assert codes(ARTICLE + prose + "\n", code) == []
