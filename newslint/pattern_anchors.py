@@ -33,6 +33,9 @@ _NEGATED_ESCAPES = set("SDW")  # classes that do
 # upper, title or case-folded form holds them (checked over all of Unicode).
 _CASELESS = set("©®™°")
 _ZERO = set("bBAZ")
+# Escapes spelling one character in hex ("\\u2013"), with their number of digits.
+_HEX_DIGITS = {"x": 2, "u": 4, "U": 8}
+_HEX = set("0123456789abcdefABCDEF")
 _SAFE_PROPS = {"L", "Lu", "Ll", "Lt", "Lm", "Lo", "N", "Nd", "M", "Mn"}
 
 
@@ -152,9 +155,21 @@ class _Parser:
         if c == "p":
             self.prop()
             return Info(1, False)
-        if c.isalnum():
+        if c in _HEX_DIGITS:
+            c = self.hex_char(c)
+            if ord(c) < 32:
+                return Info(1, True)
+        elif c.isalnum():
             raise Unsupported("\\" + c)
         return Info(1, False, (frozenset([c]), 0, False, 0) if literal_ok else None, c if literal_ok else None)
+
+    def hex_char(self, kind: str) -> str:
+        """The character of a \\xHH, \\uHHHH or \\UHHHHHHHH escape (`kind` is x, u or U)."""
+        digits = self.p[self.i:self.i + _HEX_DIGITS[kind]]
+        if len(digits) != _HEX_DIGITS[kind] or not all(d in _HEX for d in digits):
+            raise Unsupported("\\" + kind + digits)
+        self.i += len(digits)
+        return chr(int(digits, 16))
 
     def prop(self) -> None:
         if self.peek() != "{":
@@ -184,6 +199,8 @@ class _Parser:
                 self.i += 1
                 if e == "p":
                     self.prop()
+                elif e in _HEX_DIGITS:
+                    x03 = x03 or ord(self.hex_char(e)) < 32
                 elif e in _NEGATED_ESCAPES:
                     x03 = True
                 elif e.isalnum() and e not in _SAFE_ESCAPES:

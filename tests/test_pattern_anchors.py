@@ -41,7 +41,6 @@ def test_a_bounded_literal_is_preferred_to_one_after_an_unbounded_run():
 def test_unknown_syntax_gives_no_anchor():
     assert anchors(r"[a-z]+ news") is None
     assert anchors(r"(?i:news)") is None
-    assert anchors(r"\x41bc") is None
     assert anchors(r"日本") is None  # no ASCII part to anchor on
 
 
@@ -64,3 +63,20 @@ def test_a_literal_with_other_characters_is_anchored_by_its_longest_ascii_run():
     # The match can start up to two characters before "action", and no longer starts with it.
     assert anchors(r"\d+\s+(?:commentaires?|réactions?)") == (frozenset({"commentaire", "action"}), SAME_LINE, False)
     assert anchors(r"réaction") == (frozenset({"action"}), (2, 0), False)
+
+
+def test_hex_escapes_are_the_characters_they_spell():
+    # A pack may spell a dash or a symbol as \u2013 or \xa9: it anchors as the character itself.
+    assert anchors(r"\d\s*[-\u2013]\s*source:") == anchors("\\d\\s*[-\u2013]\\s*source:") \
+        == (frozenset({"source:"}), SAME_LINE, False)
+    assert anchors(r"\x41bc") == anchors("Abc")
+    assert anchors(r"\U000000a9\s*\d{4}") == anchors("\u00a9\\s*\\d{4}")
+
+
+def test_hex_escapes_of_control_characters_can_match_a_frame():
+    assert anchors(r"\x03abc") == anchors("\x03abc")
+    assert anchors(r"[\x02x]abc") == anchors("[\x02x]abc")
+
+
+def test_malformed_hex_escape_gives_no_anchors():
+    assert anchors(r"\u20 abc") is None
