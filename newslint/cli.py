@@ -57,8 +57,10 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
     _add_rule_options(p)
     sel = p.add_argument_group("rule selection (codes, code prefixes, slugs or categories)")
     sel.add_argument("--select", type=_selector_list, help="only these rules (comma-separated)")
-    sel.add_argument("--ignore", type=_selector_list, action="extend", default=[])
-    sel.add_argument("--extend-select", type=_selector_list, action="extend", default=[])
+    sel.add_argument("--ignore", type=_selector_list, action="extend", default=[],
+                     help="leave these rules out (comma-separated, repeatable)")
+    sel.add_argument("--extend-select", type=_selector_list, action="extend", default=[],
+                     help="add these rules to the selected ones (comma-separated, repeatable)")
     out = p.add_argument_group("output")
     out.add_argument("--format", choices=sorted(FORMATS), default="text")
     out.add_argument("--statistics", action="store_true", help="count findings per rule")
