@@ -38,6 +38,16 @@ CASES = {
     "B243": ("Suscríbete a nuestro boletín", "El club pidió a sus socios que lean el boletín de la semana."),
     "B244": ("Política de privacidad", "La nueva política de privacidad del ayuntamiento entra en vigor hoy."),
     "B245": ("Te puede interesar", "El informe dice que el cambio te puede interesar si tienes barco."),
+    "B251": ("Condividi su Facebook", "I pescatori preferiscono condividere il pescato con il paese."),
+    "B252": ("Lascia un commento", "Il sindaco non ha voluto lasciare un commento sul progetto del porto."),
+    "B253": ("Iscriviti alla newsletter", "Chi vuole iscriversi alla newsletter del club può farlo in municipio."),
+    "B254": ("Note legali", "Le note legali del contratto sono state contestate dal sindacato."),
+    "B255": ("Leggi anche", "Il rapporto va letto anche come un avvertimento per la regione."),
+    "B261": ("Compartilhar no Facebook", "Os pescadores preferem compartilhar o peixe com a aldeia."),
+    "B262": ("Deixe um comentário", "O presidente da câmara não quis deixar um comentário sobre a obra."),
+    "B263": ("Assine a nossa newsletter", "Quem quiser assinar a newsletter do clube pode fazê-lo na sede."),
+    "B264": ("Política de privacidade", "A nova política de privacidade da autarquia entra em vigor hoje."),
+    "B265": ("Leia também", "O relatório diz que vale a pena ler também as notas do porto."),
 }
 
 
