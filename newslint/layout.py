@@ -55,8 +55,13 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _CJK_RANGES = re.compile(
     "[\u1100-\u11ff\u2e80-\ud7ff\uf900-\ufaff\uff66-\uffdc\U00016fe0-\U0001f200\U00020000-\U00033479]")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")  # WORD on ASCII text, with the faster re
-# Sentence end, allowing closing quotes and brackets after it (tested with str methods).
-_ENDERS = frozenset(".!?\u2026\u3002\uff01\uff1f:;")
+# Sentence end, allowing closing quotes and brackets after it (tested with str methods): the
+# Latin and CJK marks, and the full stops and question marks of other scripts (Devanagari
+# and Bengali danda, Urdu and Arabic, Burmese, Khmer, Tibetan, Ethiopic, Armenian), without
+# which no paragraph of a Hindi or Burmese page would end like a sentence.
+_ENDERS = frozenset(".!?\u2026\u3002\uff01\uff1f:;"
+                    "\u0964\u0965\u06d4\u061f\u104b\u17d4\u0f0d\u1362\u1367\u0589"
+                    "\uff61\uff0e\u203c\u2047\u2048\u2049")
 _CLOSERS = "\"'\u201d\u2019\u00bb)]"
 _CODE_LIKE = regex.compile(r"[\[{(]\s*$|[{};=]|\)\s*$|^\s*[\])}]|//|\w\.\w+\(")
 _COUNTER = regex.compile(r"\(\d[\d,.]*\)\s*$|^\d[\d,.]*[kKmM]?\s+\p{L}+$")

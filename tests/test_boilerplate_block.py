@@ -112,6 +112,26 @@ def test_prose_in_a_language_without_a_stop_word_list_is_still_prose():
     assert all(layout.inside(b.index) for b in doc.blocks if b.text in latvian)
 
 
+_HINDI_NEWS = [
+    "नई दिल्ली में आज सरकार ने किसानों के लिए नई योजना की घोषणा की।",
+    "मंत्री ने कहा कि इस योजना से देश के लाखों किसानों को सीधा लाभ मिलेगा।",
+    "विपक्ष ने योजना का स्वागत किया लेकिन इसके खर्च पर सवाल भी उठाए।",
+    "योजना के लिए पैसा अगले साल के बजट में रखा जाएगा, अधिकारियों ने बताया।",
+]
+
+
+def test_sentences_ending_with_a_danda_are_prose():
+    # Hindi ends its sentences with "।": paragraphs shorter than a long block must still be
+    # prose, not menu entries, or the page has no article run at all.
+    menu = ["होम", "देश", "दुनिया", "खेल", "मनोरंजन"]
+    footer = ["हमारे बारे में", "संपर्क करें", "गोपनीयता नीति"]
+    doc = Document(page(menu, _HINDI_NEWS, footer))
+    layout = article_layout(doc)
+    assert all(layout.inside(b.index) for b in doc.blocks if b.text in _HINDI_NEWS)
+    assert not any(layout.inside(b.index) for b in doc.blocks if b.text in menu + footer)
+    assert all(block_features(line).terminal for line in ("यह सच है।", "ဒါ မှန်တယ်။", "یہ سچ ہے۔", "这是真的。"))
+
+
 _CHINESE_NEWS = [
     "市政府星期二决定把渡轮服务延长到两个外岛，新航线将于四月开始运行。",
     "官员表示，夏季期间每天将有四班渡轮往返，冬季则减少为每天两班。",
@@ -394,7 +414,8 @@ _PAGE_ALPHABET = st.sampled_from(
     list("abcdefghij ABCDEFGHIJ 0123456789 .,;:!?'\"()[]{}=/|•·»>-–\u2019\u201d éüßÉñ") + ["\n", "\n\n", " says:", " ago",
                                                                      "May 3, 2024", "12:30", "Docs (96)", "the ", "and ",
                                                                      "Hace 2 horas", "hace una hora", "vor einer Stunde",
-                                                                     "2 ore fa", "Il y a 3 heures", "2020-05-19T17:52:00Z"])
+                                                                     "2 ore fa", "Il y a 3 heures", "2020-05-19T17:52:00Z",
+                                                                     "\u0964", "\u104b"])
 
 
 @settings(max_examples=300, deadline=None)
