@@ -27,6 +27,7 @@ import regex
 
 from newslint.document import WORD, WORD_REST, WORD_START, Document
 from newslint.language import BREAK, OUTSIDE_TABLE, TABLE_WORD_REST, TABLE_WORD_START, block_words
+from newslint.markup import markup_share
 from newslint.titles import block_comparison_keys, title_keys
 
 # Function words of the languages seen in scraped news; the share of them among a block's
@@ -132,6 +133,7 @@ class BlockFeatures(NamedTuple):
     schedule_item: bool  # starts with a month and day: an entry of a schedule
     announces: bool  # ends with a colon: a list or table follows
     cjk: bool  # mostly Chinese, Japanese or Korean script: no stop words or title case to judge
+    markup: bool  # at least half of it is HTML tags (a tracking pixel's <img ...>): debris
 
 
 def block_features(text: str, next_text: str = "") -> BlockFeatures:
@@ -144,6 +146,7 @@ def block_features(text: str, next_text: str = "") -> BlockFeatures:
 _SEPARATOR_CHAR = re.compile(r"[|\u2022\u00b7\u00bb\u203a/>][^\r\n]*")
 _CODE_CHAR = re.compile(r"[\[\]{}();=/][^\r\n]*")
 _DIGIT = regex.compile(r"\d[^\r\n]*")  # counters, stamps' times, dates, schedule items
+_TAG_OPEN = re.compile(r"<[^\r\n]*")  # HTML tags (markup)
 # Last characters of the lines _STAMP's end-anchored branches match ("ago", "says", "writes:").
 _STAMP_ENDS = frozenset("oOsS\u017f:")
 _first_char = itemgetter(0)
@@ -167,6 +170,10 @@ def _features(stripped: str, next_text: str, cjk_possible: bool, separator_possi
     return _shape(stripped, next_text, n + cjk // 2, n, stops, digits, upper, cased,
                   cjk * 3 >= sum(map(len, tokens)) if cjk else not tokens,
                   separator_possible, code_possible, digit_possible)
+
+
+def _is_markup(text: str) -> bool:
+    return markup_share(text) >= MARKUP_MIN_SHARE
 
 
 def _is_stamp(text: str, n: int, last: str) -> bool:
@@ -215,6 +222,7 @@ def _shape(stripped: str, next_text: str, words: int, n: int, stops: int, digits
         digit_possible and bool(_SCHEDULE_ITEM.match(stripped)),  # schedule_item
         stripped.endswith(":"),  # announces
         cjk,
+        "<" in stripped and _is_markup(stripped),  # markup
     )
 
 
@@ -254,8 +262,9 @@ class ArticleLayout:
 # Scoring constants: a sentence-like block earns a tenth of its words (capped); a block that
 # looks like a menu or list entry (few words, title case, separators, counters) costs one;
 # other non-sentences (code, table rows, lower-case fragments, wrapped lines) cost little,
-# so the run can bridge them; a block a phrase pack recognised, or a timestamp or "name
-# says:" line (the skeleton of comment threads), costs three. Dates count as menu entries.
+# so the run can bridge them; a block a phrase pack recognised, a timestamp or "name
+# says:" line (the skeleton of comment threads), or leftover HTML (at least MARKUP_MIN_SHARE
+# of its characters in tags), costs three. Dates count as menu entries.
 PROSE_MIN_WORDS = 8
 PROSE_MIN_STOP_RATIO = 0.12
 WORDS_PER_POINT = 10.0
@@ -271,6 +280,7 @@ HEADLINE_BONUS = 3.0
 SIDE_OVERLAP = 0.4
 LIST_MIN_ITEMS = 3
 TABLE_ROW_POINTS = 0.1
+MARKUP_MIN_SHARE = 0.5
 
 
 def is_prose(f: BlockFeatures, stop_words_apply: bool, cjk_ends_sentences: bool = False) -> bool:
@@ -304,7 +314,7 @@ def is_menu_like(f: BlockFeatures) -> bool:
 
 
 def block_score(f: BlockFeatures, stop_words_apply: bool, widget: bool, cjk_ends_sentences: bool = False) -> float:
-    if widget or f.stamp:
+    if widget or f.stamp or f.markup:
         return -WIDGET_BLOCK_COST
     if is_prose(f, stop_words_apply, cjk_ends_sentences):
         return min(f.words / WORDS_PER_POINT, MAX_BLOCK_POINTS)
@@ -385,6 +395,9 @@ def _column_features(doc: Document, texts: list[str]) -> list[BlockFeatures]:
                       and bool(_COUNTER.search(counted)))
         dated[i] = n <= 10 and bool(_DATE.search(text))
         schedule_item[i] = firsts[i] in _MONTH_INITIALS and bool(_SCHEDULE_ITEM.match(text))
+    markup = [False] * count
+    for i in _blocks_with(doc, _TAG_OPEN):
+        markup[i] = _is_markup(texts[i])
     stamp = [n <= 14 and (":" in text or last in _STAMP_ENDS) and bool(_STAMP.search(text))
              for text, n, last in zip(texts, ns, lasts)]
     # "Hace 2 horas", "vor einer Stunde": a numeral, or a first word from _RELATIVE_INITIALS.
@@ -408,6 +421,7 @@ def _column_features(doc: Document, texts: list[str]) -> list[BlockFeatures]:
         schedule_item,
         list(map(str.endswith, texts, repeat(":"))),  # announces
         list(map(not_, ns)),  # cjk: no CJK text, so a block without words
+        markup,
     )
     return list(map(tuple.__new__, repeat(BlockFeatures), zip(*columns)))
 

@@ -132,6 +132,24 @@ def test_sentences_ending_with_a_danda_are_prose():
     assert all(block_features(line).terminal for line in ("यह सच है।", "ဒါ မှန်တယ်။", "یہ سچ ہے۔", "这是真的。"))
 
 
+_PIXEL = '<p style="position: absolute"><img src="https://stats.example.com/p?' + "&".join(
+    f"k{i}=value{i}" for i in range(150)) + '" height="1" width="1"></p>'
+
+
+def test_a_line_of_leftover_markup_is_debris_not_prose():
+    assert block_features(_PIXEL).markup
+    assert not block_features("The <b>council</b> voted on Tuesday to extend the ferry service.").markup
+    # Latvian has no stop-word list here, so length alone would make the pixel's long line
+    # the best "paragraph" of the page.
+    latvian = ["Pilsētas dome otrdien nolēma pagarināt prāmju satiksmi līdz abām tālākajām salām.",
+               "Jaunais maršruts sāksies aprīlī un vasarā kursēs četras reizes dienā."]
+    doc = Document(page([_PIXEL], MENU, latvian, RELATED))
+    layout = article_layout(doc)
+    assert not layout.inside(0)
+    assert all(layout.inside(b.index) for b in doc.blocks if b.text in latvian)
+    assert [d.line for d in run_rules(page([_PIXEL], MENU, latvian, RELATED), "B101")][:1] == [1]
+
+
 _CHINESE_NEWS = [
     "市政府星期二决定把渡轮服务延长到两个外岛，新航线将于四月开始运行。",
     "官员表示，夏季期间每天将有四班渡轮往返，冬季则减少为每天两班。",
@@ -415,6 +433,7 @@ _PAGE_ALPHABET = st.sampled_from(
                                                                      "May 3, 2024", "12:30", "Docs (96)", "the ", "and ",
                                                                      "Hace 2 horas", "hace una hora", "vor einer Stunde",
                                                                      "2 ore fa", "Il y a 3 heures", "2020-05-19T17:52:00Z",
+                                                                     '<img src="x">', "<p>", "</p>", "<!-- c -->",
                                                                      "\u0964", "\u104b"])
 
 

@@ -11,33 +11,16 @@ import regex
 from newslint.checks.text_and_title import TextAndTitleRule
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
+from newslint.markup import html_tags
 
 # A named or numeric character reference, with any extra levels of "&amp;" escaping
 # ("&amp;amp;quot;") taken in one span so one fix removes every level.
 _ENTITY = regex.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
-# Element names of HTML: only these count as tags, so "<insert key here>" and "a <b" do not.
-HTML_ELEMENTS = frozenset(
-    """
-    a abbr address article aside audio b bdi bdo blockquote body br button caption cite code
-    col colgroup dd del details dfn div dl dt em embed figcaption figure font footer form h1
-    h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link main
-    mark meta nav noscript object ol option p picture pre q s samp script section select small
-    source span strike strong style sub summary sup table tbody td template textarea tfoot th
-    thead time title tr u ul var video wbr center
-    """.split()
-)
 # Elements that separate words: removing them between two words leaves a space.
 _BREAKING = frozenset(
     "address article aside blockquote body br dd div dl dt figcaption figure footer h1 h2 h3 "
     "h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul".split()
-)
-_TAG = regex.compile(
-    r"<(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9]{0,9})"
-    # Attributes must look like name="value": "<b and c>" is prose, not a tag.
-    r"""(?P<attrs>(?:\s+[\w:-]+\s*=\s*(?:"[^"<>]{0,500}"|'[^'<>]{0,500}'|[^\s"'<>]{1,500})){0,20})"""
-    r"\s*/?>|<!--.{0,2000}?-->",
-    regex.DOTALL,
 )
 # Template and CMS debris: {{ variables }}, {% tags %}, WordPress shortcodes with their
 # content ([caption …]…[/caption], [embed]…[/embed]) or alone ([gallery ids="1,2"]).
@@ -48,16 +31,6 @@ _TEMPLATE = regex.compile(
     r"|!\[[^\]\n]{0,200}\]\([^)\s]{1,500}\)"
     r"|\[(?P<link_text>[^\[\]\n]{1,200})\]\((?:https?://|/)[^)\s]{0,500}\)"
 )
-
-
-def html_tags(doc: Document) -> list[regex.Match]:
-    """The tags of real HTML elements and the HTML comments in the text, once per document."""
-    cached = doc.__dict__.get("_html_tags")
-    if cached is None:
-        cached = [] if "<" not in doc.text else [
-            m for m in _TAG.finditer(doc.text) if m.group("name") is None or m.group("name").lower() in HTML_ELEMENTS]
-        doc.__dict__["_html_tags"] = cached
-    return cached
 
 
 def _template_matches(text: str) -> Iterator[regex.Match]:
