@@ -65,6 +65,8 @@ INPUTS: dict[str, Callable[[int], str]] = {
     "comment headers": lambda n: "Alex on May 3, 2018 at 6:34 am said:\n" * (n // 8),
     "html tags": lambda n: "<p>a</p>" * n,
     "html comments": lambda n: "<!-- x --> " * n,
+    "unclosed tags": lambda n: "<img src=x " * n,
+    "one long tag": lambda n: '<img src="' + "a" * (4 * n) + '">',
     "named entities": lambda n: "&amp; " * n,
     "numeric entities": lambda n: "&#8217; " * n,
     "templates": lambda n: "{{x}} " * n,

@@ -222,7 +222,7 @@ def _shape(stripped: str, next_text: str, words: int, n: int, stops: int, digits
         digit_possible and bool(_SCHEDULE_ITEM.match(stripped)),  # schedule_item
         stripped.endswith(":"),  # announces
         cjk,
-        "<" in stripped and _is_markup(stripped),  # markup
+        _is_markup(stripped),  # markup
     )
 
 

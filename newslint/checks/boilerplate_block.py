@@ -26,11 +26,11 @@ class BoilerplateBlock(Rule):
     ## What it does
     Finds runs of lines that are not part of the article, without a phrase list: menus,
     footers, related-headline lists, comment threads and widget debris (lines of leftover
-    HTML such as tracking pixels among them) around the article's main run of prose. Each block is scored from its own features (word count, sentence
-    punctuation, stop-word density as in jusText, separators such as pipes and bullets,
-    title-case ratio) and the article is the contiguous run of blocks with the largest total
-    score; a thread of two or more dated comment headers ("Alex on May 3, 2018 at 6:34 am
-    said:") ends it, since long comments outscore their headers. Blocks outside it are
+    HTML such as tracking pixels among them) around the article's main run of prose. Each
+    block is scored from its own features (word count, sentence punctuation, stop-word
+    density as in jusText, separators such as pipes and bullets, title-case ratio) and the
+    article is the contiguous run of blocks with the largest total score; a thread of two
+    or more dated comment headers ("Alex on May 3, 2018 at 6:34 am said:") ends it, since long comments outscore their headers. Blocks outside it are
     reported, one finding per run of consecutive blocks, with the evidence in the message and
     a `confidence` between 0 and 1. Short lines inside the run (sub-headings, list items,
     credit lines) are kept unless a phrase pack matched them or they are items separated by
