@@ -67,6 +67,8 @@ INPUTS: dict[str, Callable[[int], str]] = {
     "html comments": lambda n: "<!-- x --> " * n,
     "unclosed tags": lambda n: "<img src=x " * n,
     "one long tag": lambda n: '<img src="' + "a" * (4 * n) + '">',
+    "attributes, no end": lambda n: "<a b=c " * n,
+    "open quoted attribute": lambda n: '<a b="' + "x " * n,
     "named entities": lambda n: "&amp; " * n,
     "numeric entities": lambda n: "&#8217; " * n,
     "templates": lambda n: "{{x}} " * n,

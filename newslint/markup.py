@@ -24,8 +24,10 @@ HTML_ELEMENTS = frozenset(
 )
 TAG = regex.compile(
     r"<(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9]{0,9})"
-    # Attributes must look like name="value": "<b and c>" is prose, not a tag.
-    r"""(?P<attrs>(?:\s+[\w:-]+\s*=\s*(?:"[^"<>]{0,500}"|'[^'<>]{0,500}'|[^\s"'<>]{1,500})){0,20})"""
+    # Attributes must look like name="value": "<b and c>" is prose, not a tag. A value may be
+    # long (a tracking pixel's URL runs to thousands of characters); a try that fails stops at
+    # the next "<" or ">" (or quote), so the scan stays linear.
+    r"""(?P<attrs>(?:\s+[\w:-]+\s*=\s*(?:"[^"<>]{0,8000}"|'[^'<>]{0,8000}'|[^\s"'<>]{1,8000})){0,20})"""
     r"\s*/?>|<!--.{0,2000}?-->",
     regex.DOTALL,
 )
@@ -47,9 +49,9 @@ def html_tags(doc: Document) -> list[regex.Match]:
     return cached
 
 
-# A tag for `markup_share`: any attributes, however long (TAG bounds them to stay fast on
-# text that only looks like markup, and a tracking pixel's URL runs to thousands of
-# characters). Each try stops at the next "<" or ">", so a scan stays linear.
+# A tag for `markup_share`: any attributes, of any length or form (`<video controls>`, which
+# TAG leaves alone: to report a tag, TAG wants name="value" attributes). Each try stops at
+# the next "<" or ">", so a scan stays linear.
 _LOOSE_TAG = regex.compile(r"<(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9]{0,9})\b[^<>]*>|<!--[^<>]{0,2000}?-->")
 
 

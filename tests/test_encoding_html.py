@@ -30,6 +30,16 @@ def test_entities_inside_a_leftover_tag_are_the_tag_s_finding() -> None:
     assert fixed(text, "E102", "E103") == "Tom & Jerry met."
 
 
+def test_a_tracking_pixel_with_a_long_url_is_one_tag() -> None:
+    # Tracking URLs run to thousands of characters: the tag is still one finding, and the
+    # entities in its URL are its own, not E102's.
+    url = "https://stats.example.com/p?" + "&amp;".join(f"key{i}=value{i}" for i in range(200))
+    text = f'The pier reopened.\n<img src="{url}" height="1" width="1" alt="">\nThe ferry runs again.'
+    assert len(url) > 2000
+    assert codes(text, "E102") == []
+    assert fixed(text, "E102", "E103") == "The pier reopened.\n\nThe ferry runs again."
+
+
 def test_angle_brackets_that_are_not_html_are_quiet() -> None:
     text = "Replace <insert key here> with yours; if a <b and c> d the test fails."
     assert codes(text, "E103") == []
