@@ -32,6 +32,7 @@ from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
 from newslint.framing import framed_blocks
 from newslint.matching import PhraseMatcher
+from newslint.pattern_anchors import anchors
 from newslint.rule import Rule
 
 try:  # Python 3.11+
@@ -172,6 +173,16 @@ class PhraseRule(PackRule):
         self.prefix_severity = Severity(self.data.get("prefix_severity", "info"))
         self.max_words = self.data.get("max_words", 0)
         self.prefix_max_words = self.max_words or self.DEFAULT_PREFIX_MAX_WORDS
+        for pattern in self.unanchored_patterns():
+            self.notice(f"{self.code} ({self.name}): pattern '{pattern}' has no literal text to look for "
+                        "first, so it is tried on every line (slow); see docs/rule-packs.md, 'Fast patterns'")
+
+    def unanchored_patterns(self) -> list[str]:
+        """Whole-line patterns that `pattern_anchors` finds no literal in (a case-insensitive
+        line pack tries each pattern only on lines holding one of its literals)."""
+        if self.match_mode != "line" or not self.matcher.ignore_case:
+            return []
+        return [pattern for pattern in self.data.get("patterns", []) if anchors(pattern) is None]
 
     def _fix(self, doc: Document, start: int, end: int, first_line: int, last_line: int,
              applicability: str | None = None) -> Fix | None:
