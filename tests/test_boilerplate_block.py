@@ -297,6 +297,40 @@ def test_cjk_sentences_count_as_prose():
 
 # -- the rule ----------------------------------------------------------------------------------
 
+_MORE_PROSE = [
+    "The council will publish the timetable for the new route in March, after talks with the ferry operator.",
+    "Fishermen on the outer islands said they hoped the new ferries would also carry their catch to market.",
+    "A spokesman for the ferry operator said two boats would be refitted over the winter for the new service.",
+    "The islands' schools welcomed the plan, since pupils now stay on the mainland during the week in winter.",
+    "The regional council will vote on the final budget for the ferry extension at its meeting in February.",
+]
+_BOX_HEADLINES = ["Ferry Fares To Rise Again In Spring", "Harbour Wall Repairs Start Next Week",
+                  "Island School Wins National Award For Its Sailing Club"]
+
+
+def test_headlines_under_a_related_box_header_inside_the_article_are_reported():
+    text = page(MENU, PROSE, ["Related articles"] + _BOX_HEADLINES, _MORE_PROSE, RELATED)
+    found = [d for d in run_rules(text, "B101", "B206") if d.code == "B101"]
+    box = [d for d in found if "headline listed under a widget header" in d.message]
+    assert [(d.line, d.end_line) for d in box] == [(line_of(11), line_of(14))]
+    # The article around the box stays: no finding touches a paragraph.
+    reported = {n for d in found for n in range(d.line, d.end_line + 1)}
+    assert not any(text.splitlines()[n - 1] in PROSE + _MORE_PROSE for n in reported)
+
+
+def test_a_box_ends_at_the_next_sentence_and_other_widgets_head_no_box():
+    # After a photo credit, a title-case caption is not a list of headlines; after a box
+    # header, a sentence ends the box and the sub-heading after it is the article's.
+    sub_heading = "What The New Route Means For The Islands"
+    caption = "The Northern Pier Before The Storm Damaged Its Railings"
+    text = page(MENU, PROSE, ["Photo: Jan Novak/Harbour Agency", caption], _MORE_PROSE[:2],
+                ["Related articles", _BOX_HEADLINES[0], PROSE[0], sub_heading], _MORE_PROSE[2:], _MORE_PROSE)
+    found = [d for d in run_rules(text, "B101", "B206", "B210") if d.code == "B101"]
+    reported = {text.splitlines()[n - 1] for d in found for n in range(d.line, d.end_line + 1)}
+    assert _BOX_HEADLINES[0] in reported
+    assert caption not in reported and sub_heading not in reported
+
+
 def test_menus_and_related_lists_are_reported_as_runs():
     text = page(MENU, PROSE, RELATED)
     found = [d for d in run_rules(text, "B101")]

@@ -11,7 +11,7 @@ from operator import is_not
 
 from newslint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
-from newslint.layout import ArticleLayout, cached_layout, slideshow_blocks
+from newslint.layout import ArticleLayout, BlockFeatures, cached_layout, slideshow_blocks
 from newslint.rule import Rule, line_span_diagnostic
 
 
@@ -30,13 +30,16 @@ class BoilerplateBlock(Rule):
     block is scored from its own features (word count, sentence punctuation, stop-word
     density as in jusText, separators such as pipes and bullets, title-case ratio) and the
     article is the contiguous run of blocks with the largest total score; a thread of two
-    or more dated comment headers ("Alex on May 3, 2018 at 6:34 am said:") ends it, since long comments outscore their headers. Blocks outside it are
-    reported, one finding per run of consecutive blocks, with the evidence in the message and
-    a `confidence` between 0 and 1. Short lines inside the run (sub-headings, list items,
-    credit lines) are kept unless a phrase pack matched them or they are items separated by
-    pipes or bullets; the slides of a numbered photo gallery ("3/50 …" and their captions)
-    are reported wherever they are. Phrase-pack hits count as strong evidence. The fix
-    removes the whole run and is unsafe: the decision is statistical.
+    or more dated comment headers ("Alex on May 3, 2018 at 6:34 am said:") ends it, since
+    long comments outscore their headers. Blocks outside it are reported, one finding per
+    run of consecutive blocks, with the evidence in the message and a `confidence` between
+    0 and 1. Short lines inside the run (sub-headings, list items, credit lines) are kept
+    unless a phrase pack matched them, they are items separated by pipes or bullets, or
+    they are headlines listed under a related-links or navigation header ("Related
+    articles", "Trending") up to the next sentence; the slides of a numbered photo gallery
+    ("3/50 …" and their captions) are reported wherever they are. Phrase-pack hits count as
+    strong evidence. The fix removes the whole run and is unsafe: the decision is
+    statistical.
 
     ## Why is this bad?
     Scraped pages are mostly navigation, footers and lists of other articles. Left in the
@@ -82,6 +85,7 @@ class BoilerplateBlock(Rule):
         if len(blocks) < self.min_blocks:
             return
         widget_blocks, owned_blocks = _prior_blocks(doc, prior)
+        box_headers = _box_headers(doc, prior)
         layout = cached_layout(doc, widget_blocks)
         if not layout.found:
             return
@@ -90,6 +94,7 @@ class BoilerplateBlock(Rule):
         slides = slideshow_blocks(doc)
         verdicts: list[_Verdict | None] = []
         append = verdicts.append
+        box_items = _box_items(layout, box_headers, widget_blocks)
         for i, (f, inside, score) in enumerate(zip(layout.features, layout.inside_flags(), layout.scores)):
             if i == title or i in owned_blocks:
                 append(None)
@@ -97,6 +102,8 @@ class BoilerplateBlock(Rule):
                 append(_WIDGET_INSIDE if inside else _WIDGET_OUTSIDE)
             elif i in slides:
                 append(_SLIDESHOW)
+            elif i in box_items:
+                append(_BOX_ITEM)
             elif inside:
                 append(_SEPARATED_INSIDE if f.separators >= 2 and not f.terminal else None)
             else:
@@ -176,6 +183,46 @@ def _prior_blocks(doc: Document, prior: list[Diagnostic]) -> tuple[set[int], set
     return widgets, owned
 
 
+# Packs whose whole-line hits head a box of links ("Related articles", "Don't miss", "Trending").
+_BOX_HEADER_RULES = ("related-links", "navigation-menu")
+
+
+def _box_headers(doc: Document, prior: list[Diagnostic]) -> set[int]:
+    """Blocks a related-links or navigation pack matched whole (not by a prefix)."""
+    headers: set[int] = set()
+    for diag in prior:
+        # A prefix hit (info) is a line that starts like a header and goes on: not a header.
+        if diag.field != "title" and diag.rule.startswith(_BOX_HEADER_RULES) and diag.severity is not Severity.INFO:
+            index = doc.block_index_at(diag.start)
+            if index is not None:
+                headers.add(index)
+    return headers
+
+
+def _box_items(layout: ArticleLayout, headers: set[int], widget_blocks: set[int]) -> set[int]:
+    """Headlines listed under a box header inside the run: the blocks after it that read
+    like headlines, up to the next sentence or widget."""
+    items: set[int] = set()
+    features, count = layout.features, len(layout.features)
+    for header in sorted(headers):
+        if not layout.inside(header):
+            continue
+        i = header + 1
+        while i < count and i not in widget_blocks and i - header <= MAX_BOX_ITEMS and _headline_like(features[i]):
+            items.add(i)
+            i += 1
+    return items
+
+
+def _headline_like(f: BlockFeatures) -> bool:
+    """A headline: several words, no sentence end, mostly capitalised, not a table row."""
+    return (not f.terminal and f.words >= 3 and f.title_case >= 0.5 and f.digit_ratio < 0.3
+            and not f.announces)
+
+
+MAX_BOX_ITEMS = 12
+
+
 def _near_flags(layout: ArticleLayout) -> list[bool]:
     """Per block: within two blocks of a run (`layout.distance(i) <= 2`)."""
     flags = [False] * len(layout.scores)
@@ -192,6 +239,7 @@ _WIDGET_INSIDE = _Verdict(0.9, ["phrase-pack match"])
 _WIDGET_OUTSIDE = _Verdict(0.9, ["outside the main run of prose", "phrase-pack match"])
 _SEPARATED_INSIDE = _Verdict(0.45, ["items separated by pipes or bullets"])
 _SLIDESHOW = _Verdict(0.85, ["photo gallery (numbered slides)"])
+_BOX_ITEM = _Verdict(0.6, ["headline listed under a widget header"])
 
 
 @lru_cache(maxsize=None)
