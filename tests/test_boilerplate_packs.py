@@ -171,6 +171,11 @@ READER_WIDGETS = [
     ("B210", "05:22 - Source: CNN", "The source said the ferry left at 05:22 - an hour late."),
     ("B209", "November 28, 2013 -- Updated 0203 GMT (1003 HKT)",
      "The council met on May 3, 2014 - updated plans were shown to residents at the town hall."),
+    ("B209", "Nov 18, 2019 at 9:24 pm ET \u2022 2 min read", "Residents had 5 minutes to read the notice before the vote."),
+    ("B209", "By admin - 2018-09-16", "By administrative order, the pier was closed on Monday."),
+    ("B201", "Like this story? Share it with a friend!", "Residents said they did not like this story about the harbour."),
+    ("B201", "Follow me on Twitter or LinkedIn. Check out my website.",
+     "The guide said hikers should follow me on Twitter for updates on the trail."),
 ]
 
 
