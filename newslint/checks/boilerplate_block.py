@@ -84,8 +84,7 @@ class BoilerplateBlock(Rule):
         blocks = doc.blocks
         if len(blocks) < self.min_blocks:
             return
-        widget_blocks, owned_blocks = _prior_blocks(doc, prior)
-        box_headers = _box_headers(doc, prior)
+        widget_blocks, owned_blocks, box_headers = _prior_blocks(doc, prior)
         layout = cached_layout(doc, widget_blocks)
         if not layout.found:
             return
@@ -163,10 +162,17 @@ def run_confidence(confidences: list[float]) -> float:
 EVIDENCE_DAMPING = 0.5
 
 
-def _prior_blocks(doc: Document, prior: list[Diagnostic]) -> tuple[set[int], set[int]]:
-    """Blocks phrase packs matched (widgets) and blocks a duplication/metadata rule owns."""
+# Packs whose whole-line hits head a box of links ("Related articles", "Don't miss", "Trending").
+_BOX_HEADER_RULES = ("related-links", "navigation-menu")
+
+
+def _prior_blocks(doc: Document, prior: list[Diagnostic]) -> tuple[set[int], set[int], set[int]]:
+    """Blocks phrase packs matched (widgets), blocks a duplication/metadata rule owns, and
+    the widgets that head a box of links: whole-line hits of a related-links or navigation
+    pack (a prefix hit, at info, is a line that starts like a header and goes on)."""
     widgets: set[int] = set()
     owned: set[int] = set()
+    box_headers: set[int] = set()
     blocks = doc.blocks
     for diag in prior:
         if diag.field == "title":
@@ -175,28 +181,14 @@ def _prior_blocks(doc: Document, prior: list[Diagnostic]) -> tuple[set[int], set
             index = doc.block_index_at(diag.start)
             if index is not None and blocks[index].start == diag.start:
                 widgets.add(index)
+                if diag.rule.startswith(_BOX_HEADER_RULES) and diag.severity is not Severity.INFO:
+                    box_headers.add(index)
             else:
                 widgets.update(doc.blocks_sharing_lines(diag.start, diag.start))
         elif diag.category in (Category.DUPLICATION, Category.METADATA):
             last = max(diag.end - 1, diag.start)
             owned.update(doc.blocks_sharing_lines(last, last))
-    return widgets, owned
-
-
-# Packs whose whole-line hits head a box of links ("Related articles", "Don't miss", "Trending").
-_BOX_HEADER_RULES = ("related-links", "navigation-menu")
-
-
-def _box_headers(doc: Document, prior: list[Diagnostic]) -> set[int]:
-    """Blocks a related-links or navigation pack matched whole (not by a prefix)."""
-    headers: set[int] = set()
-    for diag in prior:
-        # A prefix hit (info) is a line that starts like a header and goes on: not a header.
-        if diag.field != "title" and diag.rule.startswith(_BOX_HEADER_RULES) and diag.severity is not Severity.INFO:
-            index = doc.block_index_at(diag.start)
-            if index is not None:
-                headers.add(index)
-    return headers
+    return widgets, owned, box_headers
 
 
 def _box_items(layout: ArticleLayout, headers: set[int], widget_blocks: set[int]) -> set[int]:
