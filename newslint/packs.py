@@ -175,11 +175,13 @@ class PhraseRule(PackRule):
         self.prefix_max_words = self.max_words or self.DEFAULT_PREFIX_MAX_WORDS
         for pattern in self.unanchored_patterns():
             self.notice(f"{self.code} ({self.name}): pattern '{pattern}' has no literal text to look for "
-                        "first, so it is tried on every line (slow); see docs/rule-packs.md, 'Fast patterns'")
+                        "first, so the pack's patterns are tried on every line (slow); see docs/rule-packs.md, "
+                        "'Fast patterns'")
 
     def unanchored_patterns(self) -> list[str]:
-        """Whole-line patterns that `pattern_anchors` finds no literal in (a case-insensitive
-        line pack tries each pattern only on lines holding one of its literals)."""
+        """Whole-line patterns that `pattern_anchors` finds no literal in. A case-insensitive
+        line pack tries its patterns only on lines holding one of their literals, unless one
+        of them has none (matching.PhraseMatcher anchors all of a pack's patterns or none)."""
         if self.match_mode != "line" or not self.matcher.ignore_case:
             return []
         return [pattern for pattern in self.data.get("patterns", []) if anchors(pattern) is None]
